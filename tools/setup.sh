@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# tools/setup.sh — installs everything Sandyq needs on a Debian 12 machine, idempotently.
+#   1. Debian packages (adds a deb-src entry so `apt-get source` works);
+#   2. npm packages from package-lock.json (playwright-core; the browser is Debian's chromium);
+#   3. the wasm dependency prefix (SDL2, Lua 5.4, Dear ImGui built from Debian source packages),
+#      cached under ${SANDYQ_CACHE:-~/.cache/sandyq} and keyed by every input, so a second run
+#      reuses it.
+# Usage: tools/setup.sh [--no-web]   (--no-web: native build and unit tests only)
+# Prints the prefix path as the last line "SANDYQ_WASM_PREFIX=<dir>".
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${SANDYQ_CACHE:-$HOME/.cache/sandyq}
+WEB=1
+[ "${1:-}" = "--no-web" ] && WEB=0
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# ---- 1. Debian packages ---------------------------------------------------------------------
+NATIVE_PKGS=(cmake ninja-build g++ doctest-dev liblua5.4-dev nlohmann-json3-dev libstb-dev
+             fonts-dejavu-core python3-fonttools ccache)
+WEB_PKGS=(emscripten dpkg-dev chromium nginx brotli)
+PKGS=("${NATIVE_PKGS[@]}")
+[ $WEB = 1 ] && PKGS+=("${WEB_PKGS[@]}")
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  say "Debian packages: all present"
+fi
+[ $WEB = 1 ] || { say "native only: done"; exit 0; }
+
+# ---- 2. npm ------------------------------------------------------------------------------------
+if [ ! -f "$ROOT/node_modules/playwright-core/package.json" ] || \
+   [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say "installing npm packages from package-lock.json"
+  (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2)
+else
+  say "npm packages: present"
+fi
+
+# ---- 3. wasm dependency prefix -------------------------------------------------------------
+if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+  say "adding a deb-src entry for bookworm (needed by apt-get source)"
+  $SUDO tee /etc/apt/sources.list.d/sandyq-deb-src.sources >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  $SUDO apt-get update -qq
+fi
+srcver() { apt-cache showsrc "$1" 2>/dev/null | awk '/^Version:/{print $2; exit}'; }
+SDL_V=$(srcver libsdl2); LUA_V=$(srcver lua5.4); IMGUI_V=$(srcver imgui)
+if [ -z "$SDL_V" ] || [ -z "$LUA_V" ] || [ -z "$IMGUI_V" ]; then
+  $SUDO apt-get update -qq
+  SDL_V=$(srcver libsdl2); LUA_V=$(srcver lua5.4); IMGUI_V=$(srcver imgui)
+fi
+EM_V=$(dpkg-query -W -f='${Version}' emscripten)
+KEY=$(printf '%s\n' "$EM_V" "$SDL_V" "$LUA_V" "$IMGUI_V" \
+      "$(cat "$ROOT/tools/build-wasm-deps.sh" "$ROOT"/cmake/deps/*/CMakeLists.txt)" | sha256sum | cut -c1-16)
+PREFIX="$CACHE/wasm-prefix-$KEY"
+if [ -f "$PREFIX/.complete" ]; then
+  say "wasm deps: cached at $PREFIX"
+else
+  say "wasm deps: building SDL2 $SDL_V, Lua $LUA_V, Dear ImGui $IMGUI_V with emscripten $EM_V (about 4 minutes, once)"
+  bash "$ROOT/tools/build-wasm-deps.sh" "$CACHE/work-$KEY" "$PREFIX.tmp" "$ROOT/cmake/deps" \
+       "libsdl2=$SDL_V" "lua5.4=$LUA_V" "imgui=$IMGUI_V"
+  touch "$PREFIX.tmp/.complete"
+  rm -rf "$PREFIX" && mv "$PREFIX.tmp" "$PREFIX" && rm -rf "$CACHE/work-$KEY"
+  say "wasm deps: ready at $PREFIX"
+fi
+echo "SANDYQ_WASM_PREFIX=$PREFIX"
