@@ -147,13 +147,10 @@
     return String(e.message || e);
   }
 
+  // One decimal; Kazakh and Russian write a decimal comma (ICU data for kk is not everywhere).
   function formatMB(bytes) {
-    var mb = bytes / 1048576;
-    try {
-      return mb.toLocaleString(loader.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    } catch (e) {
-      return mb.toFixed(1);
-    }
+    var text = (bytes / 1048576).toFixed(1);
+    return loader.lang === 'en' ? text : text.replace('.', ',');
   }
 
   // ---------- progress ----------
