@@ -18,6 +18,9 @@
 var BUILD = '__SANDYQ_BUILD__';
 var FILES = __SANDYQ_FILES__;
 var CACHE = 'sandyq-' + BUILD;
+// build.json describes exactly the cached build, so the loader's progress totals stay right
+// when the app starts from the cache.
+if (FILES.indexOf('build.json') < 0) FILES = FILES.concat(['build.json']);
 var NAVIGATION_TIMEOUT_MS = 3000;
 
 var scopeUrl = new URL(self.registration ? self.registration.scope : './', self.location.href);
