@@ -280,7 +280,9 @@ def main(argv=None):
     def stop(signum, frame):
         raise KeyboardInterrupt
 
+    # Also SIGINT explicitly: a process started in the background inherits an ignored SIGINT.
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     host, port = httpd.server_address[:2]
     shown = "[%s]" % host if ":" in host else host
     print("serving http://%s:%d/" % (shown, port), flush=True)
