@@ -368,9 +368,14 @@
     return n > 0 ? n : 0;
   }
 
-  function loadWasm(url, imports) {
-    return fetch(url, { cache: 'no-cache', credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status + ' ' + url);
+  function fetchWasm(url) {
+    return fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  }
+
+  // pending: the fetch of app.wasm, started before app.js so both download together.
+  function loadWasm(pending, imports) {
+    return pending.then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status + ' ' + response.url);
       progress.wasmTotal = build.files['app.wasm'] || contentLength(response);
       if (phase === 'preparing') phase = 'downloading';
       queueRender();
@@ -413,11 +418,15 @@
   }
 
   function startApp() {
+    var wasmPending = fetchWasm(locateFile('app.wasm', ''));
+    wasmPending.catch(function () { /* reported by instantiateWasm */ });
+    phase = 'downloading';
+    queueRender();
     var Module = {
       canvas: el.canvas,
       locateFile: locateFile,
       instantiateWasm: function (imports, successCallback) {
-        loadWasm(locateFile('app.wasm', ''), imports).then(function (result) {
+        loadWasm(wasmPending, imports).then(function (result) {
           loader.times.wasm = now();
           successCallback(result.instance, result.module);
         }).catch(function (e) {
@@ -468,18 +477,22 @@
     }
     var gl = webglVersion();  // synchronous; the fetches below are already on their way
     var i18nReady = loadCatalog(loader.lang);
-    var buildReady = fetchJson('build.json').then(function (data) {
-      if (data && data.files && typeof data.files === 'object') build = data;
+    fetchJson('build.json').then(function (data) {
+      if (!data || !data.files || typeof data.files !== 'object') return;
+      build = data;
+      if (build.files['app.wasm']) progress.wasmTotal = build.files['app.wasm'];
+      progress.dataTotal = build.files['app.data'] || 0;
+      queueRender();
     }, function () { /* optional: progress falls back to Content-Length */ });
     applyStaticTexts();
-
     i18nReady.then(applyStaticTexts);
-    Promise.all([checkWasm(), i18nReady, buildReady]).then(function (results) {
-      var wasmProblem = results[0];
+
+    // Start the app as soon as the browser is known to be able to run it; texts and
+    // build.json arrive on their own.
+    checkWasm().then(function (wasmProblem) {
       if (wasmProblem) return fail('no_wasm', wasmProblem);
       if (!gl) return fail('no_webgl', 'WebGL is not available');
       loader.webgl = gl;
-      progress.dataTotal = build.files['app.data'] || 0;
       startApp();
     }).catch(function (e) {
       fail('load', message(e));
