@@ -82,4 +82,8 @@ else
   rm -rf "$PREFIX" && mv "$PREFIX.tmp" "$PREFIX" && rm -rf "$CACHE/work-$KEY"
   say "wasm deps: ready at $PREFIX"
 fi
+# Prefixes and work folders of other keys are stale (older Debian sources or build scripts).
+for old in "$CACHE"/wasm-prefix-* "$CACHE"/work-*; do
+  [ -e "$old" ] && [ "$old" != "$PREFIX" ] && { say "removing stale $old"; rm -rf "$old"; }
+done
 echo "SANDYQ_WASM_PREFIX=$PREFIX"

@@ -1,0 +1,189 @@
+// app/main.cpp — wires the layers for the browser: catalogues and fonts from the preloaded
+// /assets, settings and progress in /data (IDBFS, loaded by web/pre.js before main), the SDL2
+// window, the UI, and the test API the browser tests use (extern "C" sandyq_test_*).
+#include <emscripten.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "platform/web_services.h"
+#include "platform/window.h"
+#include "ui/app_ui.h"
+
+#define JSON_NOEXCEPTION 1
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using namespace sandyq;
+
+struct App {
+    platform::Window window;
+    text::Translator tr;
+    platform::WebServices services{"/data"};
+    std::unique_ptr<ui::AppUi> ui;
+    uint64_t frames = 0;
+    double first_frame_ms = -1;
+    std::string catalogue_error;
+    std::string picked_name;
+    size_t picked_size = 0;
+    uint32_t picked_hash = 0;
+};
+App* g_app = nullptr;
+
+std::string readWholeFile(const std::string& path) {
+    std::string out;
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return out;
+    char buf[16384];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return out;
+}
+
+EM_JS(int, js_flag, (const char* name), {
+    try { return new URLSearchParams(location.search).has(UTF8ToString(name)) ? 1 : 0; } catch (e) { return 0; }
+});
+EM_JS(void, js_app_ready, (double first_frame_ms), {
+    Module.sandyqFirstFrameMs = first_frame_ms;
+    if (typeof Module.onAppReady === 'function') Module.onAppReady();
+});
+EM_JS(void, js_app_failed, (const char* key, const char* message), {
+    var k = UTF8ToString(key), m = UTF8ToString(message);
+    if (typeof Module.onAppFailed === 'function') Module.onAppFailed(k, m);
+    else console.warn('sandyq: ' + k + ': ' + m);
+});
+
+void frame(void* arg) {
+    App& app = *static_cast<App*>(arg);
+    app.window.pollEvents();
+    const platform::DisplayMetrics& m = app.window.updateMetrics();
+    if (app.ui->fontsNeedRebuild(m.pixel_ratio)) {
+        app.ui->rebuildFonts(m.pixel_ratio);
+        app.window.reloadFontTexture();
+    }
+    app.window.beginFrame();
+    ImGui::NewFrame();
+    app.ui->frame(ui::FrameContext{m.pixel_ratio, app.window.lastInputWasTouch()});
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(app.ui->clearColor());
+    app.window.endFrame(bg.x, bg.y, bg.z);
+    ++app.frames;
+    if (app.frames == 1) {
+        app.first_frame_ms = emscripten_get_now();
+        js_app_ready(app.first_frame_ms);
+    }
+}
+
+}  // namespace
+
+int main() {
+    g_app = new App();  // lives for the page's lifetime
+    App& app = *g_app;
+    for (text::Lang lang : text::kAllLangs) {
+        const std::string file = "/assets/i18n/" + std::string(text::langCode(lang)) + ".json";
+        const Status st = app.tr.catalogue(lang).addJson(readWholeFile(file), file);
+        if (!st.ok()) app.catalogue_error = st.message_key + " " + file;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing to remember about window positions
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const Status win = app.window.init("Sandyq", js_flag("webgl1") != 0);
+    if (!win.ok()) {
+        js_app_failed(win.message_key.c_str(), app.tr.tr(win.message_key).c_str());
+        return 1;
+    }
+    const Status st = app.services.open();
+    if (!st.ok()) std::fprintf(stderr, "sandyq: storage: %s %s\n", st.message_key.c_str(), st.detail.c_str());
+    platform::setActiveWebServices(&app.services);
+    app.ui = std::make_unique<ui::AppUi>(app.tr, app.services, "/assets/fonts", SANDYQ_FONT_RANGES);
+    app.ui->loadSettings();
+    emscripten_set_main_loop_arg(frame, &app, 0, false);
+    return 0;
+}
+
+// ---- test API (read by tests/browser through Module.sandyqTest in web/pre.js) ---------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
+    static std::string out;
+    if (g_app == nullptr || !g_app->ui) return "{}";
+    const App& app = *g_app;
+    const platform::DisplayMetrics& m = app.window.metrics();
+    nlohmann::json j;
+    j["screen"] = ui::screenName(app.ui->screen());
+    j["frames"] = app.frames;
+    j["firstFrameMs"] = app.first_frame_ms;
+    j["lang"] = std::string(text::langCode(app.ui->settings().lang));
+    j["fontScale"] = app.ui->settings().font_scale;
+    j["highContrast"] = app.ui->settings().high_contrast;
+    j["pixelRatio"] = m.pixel_ratio;
+    j["css"] = {m.css_width, m.css_height};
+    j["framebuffer"] = {m.fb_width, m.fb_height};
+    j["webgl"] = m.webgl_version;
+    j["fontRaster"] = app.ui->fonts().raster_scale;
+    const char* health[] = {"none", "ok", "unavailable", "quota", "sync-failed"};
+    j["storage"] = health[static_cast<int>(app.services.storageHealth())];
+    j["lastMessageKey"] = app.ui->lastMessageKey();
+    j["lastMessage"] = app.ui->lastMessageText();
+    j["catalogueError"] = app.catalogue_error;
+    j["picked"] = {{"name", app.picked_name}, {"size", app.picked_size}, {"hash", app.picked_hash}};
+    nlohmann::json widgets = nlohmann::json::object();
+    for (const auto& [id, r] : app.ui->widgets().last()) widgets[id] = {r.x, r.y, r.w, r.h};
+    j["widgets"] = widgets;
+    out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return out.c_str();
+}
+
+// Code points of `utf8` that the UI fonts (body and heading) cannot draw, as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* sandyq_test_missing_glyphs(const char* utf8) {
+    static std::string out;
+    nlohmann::json missing = nlohmann::json::array();
+    if (g_app != nullptr && g_app->ui) {
+        const ui::Fonts& f = g_app->ui->fonts();
+        const std::u32string cps = sandyq::text::toCodepoints(utf8);
+        for (char32_t cp : cps) {
+            const bool ok = f.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr &&
+                            f.heading->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+            if (!ok || cp > 0xFFFF) missing.push_back(static_cast<uint32_t>(cp));
+        }
+    }
+    out = missing.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sandyq_test_storage_put(const char* key, const char* value) {
+    static std::string out;
+    const Status st = g_app->services.storage().writeAtomic(key, value);
+    out = st.ok() ? "ok" : st.message_key;
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sandyq_test_storage_get(const char* key) {
+    static std::string out;
+    Result<std::string> r = g_app->services.storage().read(key);
+    out = r.ok() ? r.value() : "!" + r.status().message_key;
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void sandyq_test_download(const char* name, const char* text) {
+    g_app->services.download(name, "text/plain;charset=utf-8", text);
+}
+
+EMSCRIPTEN_KEEPALIVE void sandyq_test_pick_file() {
+    g_app->services.pickFile(".txt,.json,.zip", [](platform::PickedFile f) {
+        uint32_t h = 2166136261u;  // FNV-1a, so the test can check every byte arrived
+        for (unsigned char c : f.bytes) h = (h ^ c) * 16777619u;
+        g_app->picked_name = f.name;
+        g_app->picked_size = f.bytes.size();
+        g_app->picked_hash = h;
+    });
+}
+
+}  // extern "C"

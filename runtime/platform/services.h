@@ -1,0 +1,55 @@
+// platform/services.h — what the browser (or a desktop) offers the UI and later modules:
+// persistent storage, speech, file download/upload, and a language hint for the HTML pages.
+// Depends on: core only (no SDL here, so ui/ may include it). Ownership: the app owns the one
+// Services object and passes references; callbacks run on the main thread between frames.
+// Errors: storage problems are reported through storageHealth() and the Status of each write;
+// missing browser features are states (e.g. no voice), never failures.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/i18n.h"
+#include "core/storage.h"
+
+namespace sandyq::platform {
+
+enum class StorageHealth : uint8_t {
+    None = 0,
+    Ok,           // loaded from IndexedDB (or the native folder) and the last sync succeeded
+    Unavailable,  // IndexedDB refused (private mode, blocked): works for this visit only
+    QuotaFull,    // the last sync failed for lack of space
+    SyncFailed,   // the last sync failed for another reason
+};
+
+struct PickedFile {
+    std::string name;   // as given by the browser, untrusted
+    std::string bytes;  // the whole file
+};
+
+class Services {
+public:
+    virtual ~Services() = default;
+
+    virtual core::Storage& storage() = 0;
+    virtual StorageHealth storageHealth() const = 0;
+
+    // Name of a voice that reads `lang`, or "" when the device has none (the UI then shows a
+    // clear "no voice" state instead of a dead button).
+    virtual std::string speechVoice(text::Lang lang) const = 0;
+    virtual bool speak(std::string_view text, text::Lang lang) = 0;  // false: no voice
+    virtual void stopSpeaking() = 0;
+    virtual bool isSpeaking() const = 0;
+
+    // Offers `bytes` to the user as a file download (exports, backups).
+    virtual void download(std::string_view filename, std::string_view mime, std::string_view bytes) = 0;
+    // Opens the file chooser; `done` is called once with the file, or not at all if cancelled.
+    // `accept` is an HTML accept list, e.g. ".json,.zip". Must be called from a user action.
+    virtual void pickFile(std::string_view accept, std::function<void(PickedFile)> done) = 0;
+
+    // Tells the HTML loader and self-test page which language the pupil chose.
+    virtual void rememberLanguage(text::Lang lang) = 0;
+};
+
+}  // namespace sandyq::platform

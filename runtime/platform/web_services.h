@@ -1,0 +1,45 @@
+// platform/web_services.h — Services in the browser: IDBFS-backed FileStorage under /data
+// (mounted and loaded by web/pre.js before main() runs), the Web Speech API, Blob downloads and
+// an <input type=file> picker. On a native build the same class uses a folder and no-ops.
+// Depends on: core, platform/file_storage, Emscripten (only in the .cpp).
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include "platform/file_storage.h"
+#include "platform/services.h"
+
+namespace sandyq::platform {
+
+class WebServices final : public Services {
+public:
+    // root: "/data" in the browser (the IDBFS mount), any folder natively.
+    explicit WebServices(std::string root);
+    Status open();
+
+    core::Storage& storage() override { return storage_; }
+    StorageHealth storageHealth() const override;
+    std::string speechVoice(text::Lang lang) const override;
+    bool speak(std::string_view text, text::Lang lang) override;
+    void stopSpeaking() override;
+    bool isSpeaking() const override;
+    void download(std::string_view filename, std::string_view mime, std::string_view bytes) override;
+    void pickFile(std::string_view accept, std::function<void(PickedFile)> done) override;
+    void rememberLanguage(text::Lang lang) override;
+
+    // Called from JavaScript (see the extern "C" entry points in the .cpp).
+    void onFilePicked(int request, PickedFile file);
+    void onSyncDone(int result);  // 0 ok, 1 quota, 2 other failure
+
+private:
+    FileStorage storage_;
+    StorageHealth sync_health_ = StorageHealth::Ok;
+    int next_request_ = 1;
+    std::map<int, std::function<void(PickedFile)>> pending_picks_;
+};
+
+// The one instance the JavaScript callbacks reach (set by the app; null before start-up).
+void setActiveWebServices(WebServices* services);
+
+}  // namespace sandyq::platform

@@ -1,0 +1,144 @@
+#include "platform/window.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cmath>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+namespace sandyq::platform {
+
+Window::~Window() {
+    if (gl_context_ != nullptr) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        SDL_GL_DeleteContext(static_cast<SDL_GLContext>(gl_context_));
+    }
+    if (window_ != nullptr) SDL_DestroyWindow(static_cast<SDL_Window*>(window_));
+    SDL_Quit();
+}
+
+Status Window::init(const char* title, bool force_webgl1) {
+    // Touch: SDL synthesises mouse events from touches, which is what ImGui consumes.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+#ifdef __EMSCRIPTEN__
+    // Keyboard events go to the canvas only, so the page (and tests) keep their own keys.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#endif
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        return Status::error(ErrorCode::Unavailable, "err.platform.no_video", {}, SDL_GetError());
+    }
+    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    SDL_Window* window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1024, 768, flags);
+    if (window == nullptr) return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, SDL_GetError());
+    window_ = window;
+
+    const char* glsl = "#version 300 es";
+    SDL_GLContext ctx = nullptr;
+    if (!force_webgl1) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        ctx = SDL_GL_CreateContext(window);
+        metrics_.webgl_version = 2;
+    }
+    if (ctx == nullptr) {  // WebGL1: the backend's ES3 build works there through OES_vertex_array_object
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 2);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        ctx = SDL_GL_CreateContext(window);
+        glsl = "#version 100";
+        metrics_.webgl_version = 1;
+    }
+    if (ctx == nullptr) return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, SDL_GetError());
+    gl_context_ = ctx;
+    SDL_GL_MakeCurrent(window, ctx);
+    SDL_GL_SetSwapInterval(1);
+    ImGui_ImplSDL2_InitForOpenGL(window, ctx);
+    ImGui_ImplOpenGL3_Init(glsl);
+    updateMetrics();
+    return Status::success();
+}
+
+const DisplayMetrics& Window::updateMetrics() {
+    double css_w = 1024, css_h = 768, dpr = 1;
+#ifdef __EMSCRIPTEN__
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    dpr = emscripten_get_device_pixel_ratio();
+#endif
+    if (css_w < 1) css_w = 1;
+    if (css_h < 1) css_h = 1;
+    if (dpr <= 0) dpr = 1;
+    SDL_Window* window = static_cast<SDL_Window*>(window_);
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window, &w, &h);
+    const int want_w = static_cast<int>(std::lround(css_w));
+    const int want_h = static_cast<int>(std::lround(css_h));
+    // SDL maps mouse coordinates through its window size: keep it equal to the CSS size.
+    if (w != want_w || h != want_h) SDL_SetWindowSize(window, want_w, want_h);
+    const int fb_w = static_cast<int>(std::lround(css_w * dpr));
+    const int fb_h = static_cast<int>(std::lround(css_h * dpr));
+#ifdef __EMSCRIPTEN__
+    int cur_w = 0, cur_h = 0;
+    emscripten_get_canvas_element_size("#canvas", &cur_w, &cur_h);
+    if (cur_w != fb_w || cur_h != fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+#endif
+    metrics_.css_width = static_cast<float>(css_w);
+    metrics_.css_height = static_cast<float>(css_h);
+    metrics_.pixel_ratio = static_cast<float>(dpr);
+    metrics_.fb_width = fb_w;
+    metrics_.fb_height = fb_h;
+    return metrics_;
+}
+
+void Window::reloadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The GPU has the pixels now; drop ImGui's CPU copy (megabytes on 2× screens).
+    ImGui::GetIO().Fonts->ClearTexData();
+}
+
+bool Window::pollEvents() {
+    bool running = true;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        switch (event.type) {
+            case SDL_QUIT: running = false; break;
+            case SDL_FINGERDOWN: case SDL_FINGERMOTION: last_input_touch_ = true; break;
+            case SDL_MOUSEMOTION: if (event.motion.which != SDL_TOUCH_MOUSEID) last_input_touch_ = false; break;
+            case SDL_MOUSEBUTTONDOWN: last_input_touch_ = event.button.which == SDL_TOUCH_MOUSEID; break;
+            default: break;
+        }
+    }
+    return running;
+}
+
+void Window::beginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // The backend derives sizes from SDL; state the truth we measured from the page.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(metrics_.css_width, metrics_.css_height);
+    io.DisplayFramebufferScale = ImVec2(metrics_.pixel_ratio, metrics_.pixel_ratio);
+}
+
+void Window::endFrame(float r, float g, float b) {
+    ImGui::Render();
+    glViewport(0, 0, metrics_.fb_width, metrics_.fb_height);
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(static_cast<SDL_Window*>(window_));
+}
+
+}  // namespace sandyq::platform

@@ -1,0 +1,79 @@
+// ui/app_ui.h — the app's screens in Dear ImGui: the home screen (profile area + course map
+// area, filled by later modules), settings (language, text size, contrast, read-aloud), and the
+// storage/status strip. Every visible string comes from the Translator.
+// Depends on: ImGui, core (i18n, settings), platform/services.h (no SDL). Ownership: AppUi
+// borrows the Translator and Services; it owns the Settings in use and saves them on change.
+// Errors: storage failures become a visible status line (kk/ru/en), never a crash.
+#pragma once
+
+#include <string>
+
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "platform/services.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+
+namespace sandyq::ui {
+
+enum class Screen : uint8_t { None = 0, Home, Settings };
+const char* screenName(Screen s);
+
+struct FrameContext {
+    float pixel_ratio = 1;
+    bool touch = false;  // the last pointer input was a touch: drag scrolls lists
+};
+
+class AppUi {
+public:
+    AppUi(text::Translator& tr, platform::Services& services, std::string font_dir, std::string glyph_ranges);
+
+    // Loads settings from storage (call once storage is ready).
+    void loadSettings();
+    // True when the font atlas must be rebuilt before the next ImGui::NewFrame() (pixel ratio or
+    // text size changed); rebuildFonts() does it, the caller re-uploads the texture.
+    bool fontsNeedRebuild(float pixel_ratio) const;
+    void rebuildFonts(float pixel_ratio);
+
+    // Draws one frame of UI between ImGui::NewFrame() and ImGui::Render().
+    void frame(const FrameContext& ctx);
+
+    Screen screen() const { return screen_; }
+    const core::Settings& settings() const { return settings_; }
+    const WidgetRegistry& widgets() const { return widgets_; }
+    const Fonts& fonts() const { return fonts_; }
+    // The last message shown to the user (key and rendered text), for the test API.
+    const std::string& lastMessageKey() const { return last_message_key_; }
+    const std::string& lastMessageText() const { return last_message_text_; }
+    ImU32 clearColor() const { return palette(settings_.high_contrast).background; }
+
+private:
+    void drawTopBar(float width);
+    void drawHome(const FrameContext& ctx);
+    void drawSettings();
+    void drawStatusStrip();
+    void drawEmptyState(const char* id, const std::string& title, const std::string& hint, int icon);
+    bool button(const char* id, const std::string& label, ImVec2 size, bool selected = false, int icon = 0);
+    void registerItem(const char* id);
+    void setLanguage(text::Lang lang);
+    void changeSettings(const core::Settings& s);
+    void showMessage(const std::string& key, const std::string& text);
+    void dragScroll(const FrameContext& ctx);
+
+    text::Translator& tr_;
+    platform::Services& services_;
+    std::string font_dir_;
+    std::string glyph_ranges_;
+    core::Settings settings_;
+    Fonts fonts_;
+    float fonts_scale_built_ = 0;
+    Screen screen_ = Screen::Home;
+    WidgetRegistry widgets_;
+    std::string last_message_key_, last_message_text_;
+    bool speaking_ = false;
+    bool dragging_ = false;       // a touch drag is scrolling
+    bool drag_claimed_ = false;   // an inner window already scrolled this frame
+    float drag_start_scroll_ = 0;
+};
+
+}  // namespace sandyq::ui

@@ -1,0 +1,80 @@
+#include "ui/icons.h"
+
+#include <cmath>
+
+namespace sandyq::ui {
+
+void drawIcon(ImDrawList* dl, int icon, ImVec2 p, float s, ImU32 col) {
+    const float t = s / 12.0f > 1.5f ? s / 12.0f : 1.5f;  // stroke
+    const ImVec2 c(p.x + s * 0.5f, p.y + s * 0.5f);
+    switch (icon) {
+        case kIconGear: {
+            for (int i = 0; i < 8; ++i) {
+                const float a = static_cast<float>(i) * 3.14159265f / 4.0f;
+                dl->AddLine(ImVec2(c.x + std::cos(a) * s * 0.28f, c.y + std::sin(a) * s * 0.28f),
+                            ImVec2(c.x + std::cos(a) * s * 0.47f, c.y + std::sin(a) * s * 0.47f), col, t * 1.6f);
+            }
+            dl->AddCircle(c, s * 0.3f, col, 24, t * 1.4f);
+            dl->AddCircleFilled(c, s * 0.1f, col, 12);
+            break;
+        }
+        case kIconSpeaker:
+        case kIconSpeakerOff: {
+            dl->AddRectFilled(ImVec2(p.x + s * 0.08f, p.y + s * 0.36f), ImVec2(p.x + s * 0.3f, p.y + s * 0.64f), col);
+            dl->AddTriangleFilled(ImVec2(p.x + s * 0.22f, c.y), ImVec2(p.x + s * 0.52f, p.y + s * 0.12f),
+                                  ImVec2(p.x + s * 0.52f, p.y + s * 0.88f), col);
+            if (icon == kIconSpeaker) {
+                dl->PathArcTo(ImVec2(p.x + s * 0.5f, c.y), s * 0.2f, -0.9f, 0.9f, 10);
+                dl->PathStroke(col, 0, t);
+                dl->PathArcTo(ImVec2(p.x + s * 0.5f, c.y), s * 0.36f, -0.9f, 0.9f, 14);
+                dl->PathStroke(col, 0, t);
+            } else {
+                dl->AddLine(ImVec2(p.x + s * 0.62f, p.y + s * 0.32f), ImVec2(p.x + s * 0.94f, p.y + s * 0.68f), col, t * 1.3f);
+                dl->AddLine(ImVec2(p.x + s * 0.94f, p.y + s * 0.32f), ImVec2(p.x + s * 0.62f, p.y + s * 0.68f), col, t * 1.3f);
+            }
+            break;
+        }
+        case kIconChest: {
+            const ImU32 wood = IM_COL32(196, 112, 20, 255), dark = IM_COL32(120, 62, 8, 255), gold = IM_COL32(242, 190, 40, 255);
+            dl->AddRectFilled(ImVec2(p.x + s * 0.06f, p.y + s * 0.42f), ImVec2(p.x + s * 0.94f, p.y + s * 0.9f), wood, s * 0.06f);
+            dl->AddRectFilled(ImVec2(p.x + s * 0.06f, p.y + s * 0.16f), ImVec2(p.x + s * 0.94f, p.y + s * 0.42f), wood, s * 0.2f,
+                              ImDrawFlags_RoundCornersTop);
+            dl->AddLine(ImVec2(p.x + s * 0.06f, p.y + s * 0.42f), ImVec2(p.x + s * 0.94f, p.y + s * 0.42f), dark, t * 1.4f);
+            dl->AddRect(ImVec2(p.x + s * 0.06f, p.y + s * 0.16f), ImVec2(p.x + s * 0.94f, p.y + s * 0.9f), dark, s * 0.08f, 0, t);
+            dl->AddRectFilled(ImVec2(c.x - s * 0.09f, p.y + s * 0.36f), ImVec2(c.x + s * 0.09f, p.y + s * 0.58f), gold, s * 0.03f);
+            dl->AddCircleFilled(ImVec2(c.x, p.y + s * 0.46f), s * 0.03f, dark, 8);
+            break;
+        }
+        case kIconMap: {
+            const ImVec2 a(p.x + s * 0.08f, p.y + s * 0.2f);
+            dl->AddRect(a, ImVec2(p.x + s * 0.92f, p.y + s * 0.85f), col, s * 0.06f, 0, t);
+            const ImVec2 pts[] = {{p.x + s * 0.2f, p.y + s * 0.72f}, {p.x + s * 0.38f, p.y + s * 0.5f},
+                                  {p.x + s * 0.56f, p.y + s * 0.62f}, {p.x + s * 0.78f, p.y + s * 0.36f}};
+            for (int i = 0; i < 3; ++i) dl->AddLine(pts[i], pts[i + 1], col, t);
+            for (const ImVec2& q : pts) dl->AddCircleFilled(q, s * 0.06f, col, 10);
+            break;
+        }
+        case kIconPupils: {
+            dl->AddCircleFilled(ImVec2(p.x + s * 0.34f, p.y + s * 0.32f), s * 0.14f, col, 16);
+            dl->AddCircleFilled(ImVec2(p.x + s * 0.68f, p.y + s * 0.36f), s * 0.12f, col, 16);
+            dl->AddRectFilled(ImVec2(p.x + s * 0.14f, p.y + s * 0.52f), ImVec2(p.x + s * 0.54f, p.y + s * 0.88f), col, s * 0.16f,
+                              ImDrawFlags_RoundCornersTop);
+            dl->AddRectFilled(ImVec2(p.x + s * 0.52f, p.y + s * 0.54f), ImVec2(p.x + s * 0.86f, p.y + s * 0.88f), col, s * 0.14f,
+                              ImDrawFlags_RoundCornersTop);
+            break;
+        }
+        case kIconGlobe: {
+            dl->AddCircle(c, s * 0.42f, col, 24, t);
+            dl->AddLine(ImVec2(p.x + s * 0.08f, c.y), ImVec2(p.x + s * 0.92f, c.y), col, t);
+            dl->AddBezierCubic(ImVec2(c.x, p.y + s * 0.08f), ImVec2(c.x - s * 0.3f, p.y + s * 0.3f),
+                               ImVec2(c.x - s * 0.3f, p.y + s * 0.7f), ImVec2(c.x, p.y + s * 0.92f), col, t);
+            dl->AddBezierCubic(ImVec2(c.x, p.y + s * 0.08f), ImVec2(c.x + s * 0.3f, p.y + s * 0.3f),
+                               ImVec2(c.x + s * 0.3f, p.y + s * 0.7f), ImVec2(c.x, p.y + s * 0.92f), col, t);
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+}  // namespace sandyq::ui

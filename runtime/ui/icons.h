@@ -1,0 +1,13 @@
+// ui/icons.h — small vector icons drawn with ImGui draw lists (no icon font to download).
+// Depends on: ImGui. All functions draw inside the square [pos, pos + size].
+#pragma once
+
+#include <imgui.h>
+
+namespace sandyq::ui {
+
+enum Icon : int { kIconNone = 0, kIconGear, kIconSpeaker, kIconSpeakerOff, kIconChest, kIconMap, kIconPupils, kIconGlobe };
+
+void drawIcon(ImDrawList* dl, int icon, ImVec2 pos, float size, ImU32 color);
+
+}  // namespace sandyq::ui

@@ -1,0 +1,54 @@
+// web/pre.js — runs inside app.js before main(): mounts IDBFS at /data and loads it from
+// IndexedDB before main() starts (so settings and progress are there on the first frame), keeps
+// it synced when the page is hidden, and exposes the test API used by tests/browser.
+Module.preRun = [].concat(Module.preRun || []);
+Module.preRun.push(function sandyqMountStorage() {
+  var st = Module.sandyqStorage = { ok: false, error: '', syncing: false, pending: false, lastSync: -1 };
+  try {
+    FS.mkdir('/data');
+    FS.mount(IDBFS, {}, '/data');
+  } catch (e) {
+    st.error = String(e);
+    return;  // /data then stays a plain in-memory folder: works for this visit, the UI warns
+  }
+  addRunDependency('sandyq-idbfs');
+  var done = false;
+  var finish = function (err) {
+    if (done) return;
+    done = true;
+    st.ok = !err;
+    st.error = err ? String(err && (err.name || err.message) || err) : '';
+    removeRunDependency('sandyq-idbfs');
+  };
+  try {
+    if (typeof indexedDB === 'undefined' || !indexedDB) { finish('no indexedDB'); return; }
+    FS.syncfs(true, finish);
+  } catch (e) {
+    finish(e);
+  }
+  // A blocked IndexedDB (some private modes) may never answer: start anyway after 4 s.
+  setTimeout(function () { finish('timeout'); }, 4000);
+});
+
+// Flush pending writes when the tab is hidden or closed (pupils close tabs mid-lesson).
+document.addEventListener('visibilitychange', function () {
+  if (document.visibilityState === 'hidden' && Module.sandyqSync) Module.sandyqSync();
+});
+
+// Test API: small, read-only apart from the storage helpers; used by tests/browser.
+Module.sandyqTest = {
+  // null until the first frame was drawn (before that the wasm exports may not exist yet)
+  state: function () { return Module.sandyqFirstFrameMs ? JSON.parse(UTF8ToString(Module._sandyq_test_state())) : null; },
+  missingGlyphs: function (text) {
+    return JSON.parse(UTF8ToString(Module.ccall('sandyq_test_missing_glyphs', 'number', ['string'], [text])));
+  },
+  storagePut: function (key, value) {
+    return UTF8ToString(Module.ccall('sandyq_test_storage_put', 'number', ['string', 'string'], [key, value]));
+  },
+  storageGet: function (key) {
+    return UTF8ToString(Module.ccall('sandyq_test_storage_get', 'number', ['string'], [key]));
+  },
+  download: function (name, text) { Module.ccall('sandyq_test_download', null, ['string', 'string'], [name, text]); },
+  pickFile: function () { Module.ccall('sandyq_test_pick_file', null, [], []); },
+  storageInfo: function () { var s = Module.sandyqStorage || {}; return { ok: !!s.ok, error: s.error || '', lastSync: s.lastSync, syncCount: s.syncCount || 0, syncing: !!s.syncing }; }
+};
