@@ -47,7 +47,7 @@ LoadedSettings loadSettings(Storage& storage) {
     }
     Result<Settings> parsed = settingsFromJson(raw.value());
     if (!parsed.ok()) return {Settings{}, parsed.status()};
-    return {parsed.value(), Status::success()};
+    return {parsed.value(), Status::success(), true};
 }
 
 Status saveSettings(Storage& storage, const Settings& s) {

@@ -30,6 +30,7 @@ Result<Settings> settingsFromJson(std::string_view json);
 struct LoadedSettings {
     Settings settings;
     Status status;
+    bool found = false;  // false on a first start: the caller may apply hints (browser language)
 };
 LoadedSettings loadSettings(Storage& storage);
 Status saveSettings(Storage& storage, const Settings& s);

@@ -50,6 +50,9 @@ public:
 
     // Tells the HTML loader and self-test page which language the pupil chose.
     virtual void rememberLanguage(text::Lang lang) = 0;
+    // The language the loader page used (chosen earlier on this device), None if unknown; used on
+    // a first start before settings exist.
+    virtual text::Lang languageHint() const = 0;
 };
 
 }  // namespace sandyq::platform

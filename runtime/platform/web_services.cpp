@@ -125,6 +125,14 @@ EM_JS(void, js_pick_file, (int request, const char* accept), {
     input.click();
 });
 
+EM_JS(char*, js_language_hint, (), {
+    var code = "";
+    try { code = (window.sandyqLoader && window.sandyqLoader.lang) || localStorage.getItem('sandyq.lang') || ""; } catch (e) { code = ""; }
+    var len = lengthBytesUTF8(code) + 1;
+    var ptr = _malloc(len);
+    stringToUTF8(code, ptr, len);
+    return ptr;
+});
 EM_JS(void, js_remember_language, (const char* code), {
     try { localStorage.setItem('sandyq.lang', UTF8ToString(code)); } catch (e) {}
     try { document.documentElement.lang = UTF8ToString(code); } catch (e) {}
@@ -210,6 +218,17 @@ void WebServices::onFilePicked(int request, PickedFile file) {
 void WebServices::rememberLanguage(text::Lang lang) {
 #ifdef __EMSCRIPTEN__
     js_remember_language(std::string(text::langCode(lang)).c_str());
+#endif
+}
+
+text::Lang WebServices::languageHint() const {
+#ifdef __EMSCRIPTEN__
+    char* code = js_language_hint();
+    const text::Lang lang = text::langFromCode(code);
+    std::free(code);
+    return lang;
+#else
+    return text::Lang::None;
 #endif
 }
 

@@ -27,6 +27,7 @@ public:
     void download(std::string_view filename, std::string_view mime, std::string_view bytes) override;
     void pickFile(std::string_view accept, std::function<void(PickedFile)> done) override;
     void rememberLanguage(text::Lang lang) override;
+    text::Lang languageHint() const override;
 
     // Called from JavaScript (see the extern "C" entry points in the .cpp).
     void onFilePicked(int request, PickedFile file);

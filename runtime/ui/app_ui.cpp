@@ -103,6 +103,7 @@ bool AppUi::button(const char* id, const std::string& label, ImVec2 size, bool s
 void AppUi::loadSettings() {
     const core::LoadedSettings loaded = core::loadSettings(services_.storage());
     settings_ = loaded.settings;
+    if (!loaded.found && services_.languageHint() != text::Lang::None) settings_.lang = services_.languageHint();
     tr_.setLanguage(settings_.lang);
     services_.rememberLanguage(settings_.lang);
     applyStyle(settings_.high_contrast, settings_.font_scale);

@@ -216,3 +216,28 @@ test('download from memory and picking a file to upload reach the app byte for b
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
+
+test('first start follows the language the loader page already used on this device', async () => {
+  const ctx = await launch();
+  try {
+    const page = await ctx.newPage();
+    await page.goto(server.url + 'selftest.html');
+    await page.evaluate(() => localStorage.setItem('sandyq.lang', 'ru'));
+    await page.goto(server.url);
+    await waitForApp(page);
+    assert.equal((await state(page)).lang, 'ru');
+  } finally { await ctx.close(); }
+});
+
+test('the WebGL1 path (old GPUs) draws the same home screen', async () => {
+  const ctx = await launch();
+  try {
+    const page = await openApp(ctx, server.url, { query: '?webgl1' });
+    const s = await state(page);
+    assert.equal(s.webgl, 1);
+    assert.ok(s.widgets['home.course'], 'home screen drawn');
+    await shot(page, 'home-kk-webgl1');
+    await frames(page, 5);
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});

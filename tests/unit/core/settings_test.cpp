@@ -8,6 +8,7 @@ TEST_CASE("core.settings: defaults are Kazakh, normal text, normal contrast") {
     core::MemoryStorage storage;
     const auto loaded = core::loadSettings(storage);
     CHECK(loaded.status.ok());
+    CHECK_FALSE(loaded.found);
     CHECK(loaded.settings.lang == text::Lang::Kk);
     CHECK(loaded.settings.font_scale == 1.0f);
     CHECK_FALSE(loaded.settings.high_contrast);
@@ -22,6 +23,7 @@ TEST_CASE("core.settings: a saved choice is what the next start loads") {
     REQUIRE(core::saveSettings(storage, s).ok());
     const auto loaded = core::loadSettings(storage);
     CHECK(loaded.status.ok());
+    CHECK(loaded.found);
     CHECK(loaded.settings.lang == text::Lang::Ru);
     CHECK(loaded.settings.font_scale == 1.5f);
     CHECK(loaded.settings.high_contrast);

@@ -63,6 +63,7 @@ TEST_CASE("platform.file_storage: a failure in the middle of a write keeps the p
     CHECK(s.read("progress.json").value() == "version 3");
 }
 
+#ifndef __EMSCRIPTEN__  // no fork() in wasm; the injected failures above cover the same paths there
 TEST_CASE("platform.file_storage: a process killed mid-write leaves the previous content") {
     const std::string root = makeTempDir();
     {
@@ -95,6 +96,8 @@ TEST_CASE("platform.file_storage: a process killed mid-write leaves the previous
         CHECK(after.list("").value() == std::vector<std::string>{"class-3A.json"});
     }
 }
+
+#endif
 
 TEST_CASE("platform.file_storage: a read-only root reports an I/O error, not a crash") {
     if (geteuid() == 0) return;  // root ignores permissions; covered by the injected failures
