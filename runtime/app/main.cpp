@@ -59,13 +59,19 @@ EM_JS(void, js_app_failed, (const char* key, const char* message), {
     else console.warn('sandyq: ' + k + ': ' + m);
 });
 
+EM_JS(void, js_mark, (const char* name), {
+    (Module.sandyqTimes = Module.sandyqTimes || {})[UTF8ToString(name)] = Math.round(performance.now());
+});
+
 void frame(void* arg) {
     App& app = *static_cast<App*>(arg);
     app.window.pollEvents();
     const platform::DisplayMetrics& m = app.window.updateMetrics();
     if (app.ui->fontsNeedRebuild(m.pixel_ratio)) {
+        js_mark("fonts-start");
         app.ui->rebuildFonts(m.pixel_ratio);
         app.window.reloadFontTexture();
+        js_mark("fonts-end");
     }
     app.window.beginFrame();
     ImGui::NewFrame();
@@ -82,6 +88,7 @@ void frame(void* arg) {
 }  // namespace
 
 int main() {
+    js_mark("main");
     g_app = new App();  // lives for the page's lifetime
     App& app = *g_app;
     for (text::Lang lang : text::kAllLangs) {
@@ -99,6 +106,7 @@ int main() {
         js_app_failed(win.message_key.c_str(), app.tr.tr(win.message_key).c_str());
         return 1;
     }
+    js_mark("window");
     const Status st = app.services.open();
     if (!st.ok()) std::fprintf(stderr, "sandyq: storage: %s %s\n", st.message_key.c_str(), st.detail.c_str());
     platform::setActiveWebServices(&app.services);

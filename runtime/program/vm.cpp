@@ -746,6 +746,7 @@ StepStatus Vm::Impl::execute(uint64_t budget, size_t stop_depth) {
                     if (frames.empty()) --this->sp;  // the module's result is not needed
                     return StepStatus::Finished;
                 }
+                this->sp = sp;
                 LOAD();
                 break;
             }

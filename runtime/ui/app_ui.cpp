@@ -310,7 +310,7 @@ void AppUi::drawHome(const FrameContext& ctx) {
     const bool side_by_side = inner_w >= 720;
     const float profile_w = side_by_side ? std::max(280.0f, std::floor(inner_w * 0.34f)) : inner_w;
     const float course_w = side_by_side ? inner_w - profile_w - margin : inner_w;
-    const float min_card_h = side_by_side ? height - 2 : 0;
+    const float min_card_h = side_by_side ? height - 24 : 0;  // fill the screen without a scroll bar
 
     // A card is a group drawn on top of its rounded background (background in channel 0, so the
     // card grows with its content: nothing is clipped at any text size).

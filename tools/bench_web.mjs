@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// tools/bench_web.mjs — first-load budget of the web build: sizes of what the browser downloads
+// (raw and gzip -9, as served), and navigation → first frame in headless Chromium (median of 5,
+// fresh profile each time, served by tools/serve.py on 127.0.0.1). Prints a Markdown table.
+// Targets (DESIGN.md): total first load ≤ 1.0 MB gzip; first frame ≤ 500 ms.
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE = process.env.SANDYQ_SITE || path.join(ROOT, 'build/web/site');
+const RUNS = Number(process.env.RUNS || 5);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+
+const kb = (n) => (n / 1024).toFixed(1);
+const rows = [];
+let totalRaw = 0, totalGz = 0;
+// What the first visit downloads before the first frame (the service worker precaches the rest later).
+const firstLoad = ['index.html', 'style.css', 'loader.js', 'build.json', 'i18n/kk.json', 'app.js', 'app.wasm', 'app.data'];
+for (const f of firstLoad) {
+  const raw = readFileSync(path.join(SITE, f));
+  const gz = gzipSync(raw, { level: 9 }).length;
+  totalRaw += raw.length; totalGz += gz;
+  rows.push([f, raw.length, gz]);
+}
+const fontDir = path.join(ROOT, 'build/web/stage/assets/fonts');
+for (const f of ['sandyq-sans.ttf', 'sandyq-sans-bold.ttf']) {
+  const p = path.join(fontDir, f);
+  if (existsSync(p)) { const raw = readFileSync(p); rows.push([`(inside app.data) ${f}`, raw.length, gzipSync(raw, { level: 9 }).length]); }
+}
+console.log('| file | raw KB | gzip KB |\n|---|---:|---:|');
+for (const [f, r, g] of rows) console.log(`| ${f} | ${kb(r)} | ${kb(g)} |`);
+console.log(`| **total first load** | **${kb(totalRaw)}** | **${kb(totalGz)}** (target ≤ 1024, ${(totalGz / 1048576 * 100).toFixed(0)}% of budget) |`);
+
+const server = spawn('python3', [path.join(ROOT, 'tools/serve.py'), SITE, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  const on = (d) => { out += d; const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/); if (m) resolve(m[1]); };
+  server.stdout.on('data', on); server.stderr.on('data', on);
+  server.once('exit', () => reject(new Error(out)));
+});
+const times = [], heaps = [];
+for (let i = 0; i < RUNS; i++) {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'sandyq-bench-')), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1024, height: 768 }, args: ARGS });
+  const page = ctx.pages()[0] || await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.Module && Module.sandyqFirstFrameMs > 0, null, { timeout: 30000 });
+  times.push(await page.evaluate(() => Module.sandyqFirstFrameMs));
+  heaps.push(await page.evaluate(() => (typeof HEAPU8 !== 'undefined' ? HEAPU8.length : (Module.HEAPU8 ? Module.HEAPU8.length : 0))));
+  await ctx.close();
+}
+server.kill();
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`\nnavigation → first frame, headless Chromium (SwiftShader), ${RUNS} fresh profiles: ` +
+  `median ${median.toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 500 ms)`);
+console.log(`wasm heap after first frame: ${(Math.max(...heaps) / 1048576).toFixed(0)} MB (budget ≤ 64 MB)`);
