@@ -158,7 +158,8 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_missing_glyphs(const char* utf8) {
         const std::u32string cps = sandyq::text::toCodepoints(utf8);
         for (char32_t cp : cps) {
             const bool ok = f.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr &&
-                            f.heading->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+                            f.heading->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr &&
+                            f.title->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
             if (!ok || cp > 0xFFFF) missing.push_back(static_cast<uint32_t>(cp));
         }
     }

@@ -188,10 +188,11 @@ void AppUi::drawTopBar(float width) {
     // Left: the chest and the name.
     drawIcon(dl, kIconChest, ImVec2(origin.x + margin, origin.y + margin), icon, p.accent);
     const float name_x = origin.x + margin + icon + 12;
-    dl->AddText(fonts_.title, title_size, ImVec2(name_x, origin.y + margin - 2), p.text, "Sandyq");
+    const std::string app_name = tr_.tr("app.name");
+    dl->AddText(fonts_.title, title_size, ImVec2(name_x, origin.y + margin - 2), p.text, app_name.c_str());
     const std::string tagline = tr_.tr("app.tagline");
     dl->AddText(fonts_.body, body_size, ImVec2(name_x, origin.y + margin + title_size), p.text_muted, tagline.c_str());
-    const float left_w = margin + icon + 12 + std::max(textWidth(fonts_.title, "Sandyq"), textWidth(fonts_.body, tagline)) + 24;
+    const float left_w = margin + icon + 12 + std::max(textWidth(fonts_.title, app_name), textWidth(fonts_.body, tagline)) + 24;
 
     // Right: languages, read aloud, settings. If they don't fit beside the name, the two icon
     // buttons lose their labels; if still not, everything flows onto rows below the name.
@@ -446,7 +447,7 @@ void AppUi::drawSettings() {
     int step = 0;
     for (int i = 0; i < 6; ++i) if (std::fabs(kFontSteps[i] - settings_.font_scale) < std::fabs(kFontSteps[step] - settings_.font_scale)) step = i;
     const float square = std::max(kMinTouchTarget, fonts_.body->FontSize * fonts_.body->Scale + 22);
-    if (button("settings.font.smaller", "A\u2212", ImVec2(square * 1.4f, square)) && step > 0) {
+    if (button("settings.font.smaller", tr_.tr("settings.font_scale.smaller"), ImVec2(square * 1.4f, square)) && step > 0) {
         core::Settings s = settings_;
         s.font_scale = kFontSteps[step - 1];
         changeSettings(s);
@@ -457,7 +458,7 @@ void AppUi::drawSettings() {
     ImGui::TextUnformatted(value.c_str());
     registerItem("settings.font.value");
     ImGui::SameLine(0, 12);
-    if (button("settings.font.bigger", "A+", ImVec2(square * 1.4f, square)) && step < 5) {
+    if (button("settings.font.bigger", tr_.tr("settings.font_scale.bigger"), ImVec2(square * 1.4f, square)) && step < 5) {
         core::Settings s = settings_;
         s.font_scale = kFontSteps[step + 1];
         changeSettings(s);

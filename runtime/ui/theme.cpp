@@ -62,7 +62,6 @@ ImVector<ImWchar> parseGlyphRanges(const std::string& spec) {
 bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ranges_spec,
                 float pixel_ratio, float font_scale) {
     static ImVector<ImWchar> ranges;  // must outlive the atlas build
-    static const ImWchar latin_ranges[] = {0x0020, 0x007E, 0};
     ranges = parseGlyphRanges(ranges_spec);
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -82,7 +81,7 @@ bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ra
     };
     fonts.body = add("sandyq-sans.ttf", kBodySize, ranges.Data);
     fonts.heading = add("sandyq-sans-bold.ttf", kHeadingSize, ranges.Data);
-    fonts.title = add("sandyq-sans-bold.ttf", kTitleSize, latin_ranges);
+    fonts.title = add("sandyq-sans-bold.ttf", kTitleSize, ranges.Data);
     fonts.raster_scale = raster;
     if (fonts.body == nullptr || fonts.heading == nullptr || fonts.title == nullptr) {
         io.Fonts->Clear();

@@ -19,7 +19,7 @@ const Palette& palette(bool high_contrast);
 struct Fonts {
     ImFont* body = nullptr;     // regular, 22 CSS px × font scale
     ImFont* heading = nullptr;  // bold, 28 CSS px × font scale
-    ImFont* title = nullptr;    // bold, 40 CSS px × font scale (Latin only: the app name)
+    ImFont* title = nullptr;    // bold, 40 CSS px × font scale
     float raster_scale = 0;     // pixel_ratio × font_scale the atlas was built for
 };
 
