@@ -1,0 +1,7 @@
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ", end=".\n")
+print(1, 2, 3, sep="\t")
+print()
+print("жоқ", end="")
+print(" бар")
