@@ -43,6 +43,11 @@ Status Window::init(const char* title, bool force_webgl1) {
     if (window == nullptr) return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, SDL_GetError());
     window_ = window;
 
+    // ImGui draws flat 2D: no depth, stencil or multisampling (a cheaper context to create).
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     const char* glsl = "#version 300 es";
     SDL_GLContext ctx = nullptr;
     if (!force_webgl1) {
