@@ -50,6 +50,8 @@ enum class Op : uint8_t {
     CallMethod,     // like Call, after LoadMethod
     MakeFunction,   // arg: proto index; the next word is the number of defaults on the stack
     Return,
+    AugAddLocal,    // `x += v` for a local slot (arg): pops v; appends in place to an exclusive str
+    AugAddGlobal,   // the same for a global (arg: global index)
     Import,         // arg: name index of the module
     Assert,         // pops the condition; fails with AssertionError
     Count_

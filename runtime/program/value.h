@@ -29,6 +29,10 @@ enum class ValueType : uint8_t {
 
 struct Value {
     ValueType type = ValueType::None;
+    // bit 0 "exclusive": set only on a variable slot that holds the sole reference to a str
+    // built by `x += ...`, so the VM may append in place (see Op::AugAddLocal). Loading the
+    // variable clears it; values on the stack and in containers never carry it.
+    uint8_t flags = 0;
     union {
         bool b;
         int64_t i;

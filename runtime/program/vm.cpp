@@ -180,6 +180,53 @@ void Vm::Impl::fillPosition(Diagnostic& d) const {
     if (idx < p.nodes.size()) d.node = p.nodes[idx];
 }
 
+void Vm::Impl::raiseNameError(uint32_t global, const Frame& f) {
+    const std::string& name = prog.global_names[global];
+    std::vector<std::string_view> cands;
+    for (size_t g = 0; g < globals.size(); ++g)
+        if (!globals[g].isEmpty() || !fallback[g].isEmpty()) cands.push_back(prog.global_names[g]);
+    const Proto& p = prog.protos[f.proto];
+    if (f.proto != 0)
+        for (uint32_t k = 0; k < p.local_count && k < p.local_names.size(); ++k) cands.push_back(p.local_names[k]);
+    for (auto* b : builtins)
+        if (b && static_cast<BuiltinKind>(b->kind) < BuiltinKind::MathSqrt) cands.push_back(b->name);
+    bool lookalike = false;
+    const std::string s = suggestName(name, cands, lookalike);
+    Diagnostic& d = raise(ExcKind::NameError, "py.err.name_not_defined").arg("name", name);
+    if (!s.empty()) d.arg("suggestion", s).hint(lookalike ? "py.hint.lookalike_letters" : "py.hint.did_you_mean");
+    else d.hint("py.hint.name_not_defined");
+}
+
+bool Vm::Impl::augAdd(Value& dst, const Value& rhs) {
+    if (isObjType(dst, ObjType::Str) && isObjType(rhs, ObjType::Str)) {
+        StrObj* a = asStr(dst);
+        const std::string& b = asStr(rhs)->s;
+        if (!checkSize(a->s.size() + b.size(), 1)) return false;
+        if (dst.flags & 1) {
+            // Sole reference: append in place (amortised O(1), like CPython's refcount-1 trick).
+            const size_t cap = a->s.capacity();
+            a->s += b;
+            if (a->s.capacity() != cap) account(a->s.capacity() - cap);
+            a->hashed = false;
+            a->cp_count = -1;
+            if (a->ascii == 1) a->ascii = -1;
+            return true;
+        }
+        std::string s;
+        s.reserve(std::max<size_t>(32, 2 * (a->s.size() + b.size())));
+        s += a->s;
+        s += b;
+        const size_t n = s.capacity();
+        dst = Value::object(alloc(new StrObj(std::move(s)), n));
+        dst.flags = 1;
+        return true;
+    }
+    Value r;
+    if (!binary(Op::Add, dst, rhs, r)) return false;
+    dst = r;
+    return true;
+}
+
 // ============================== 4 calls ==============================
 
 bool Vm::Impl::pushFrame(Value* callee_slot, int argc, const StrObj* const* kw_names, int kwc) {
@@ -341,33 +388,60 @@ StepStatus Vm::Impl::execute(uint64_t budget, size_t stop_depth) {
                         .arg("name", prog.protos[f->proto].local_names[argOf(w)]);
                     goto fault;
                 }
-                *sp++ = v;
+                *sp = v;
+                sp->flags = 0;
+                base[argOf(w)].flags = 0;
+                ++sp;
                 break;
             }
             case Op::StoreLocal: base[argOf(w)] = *--sp; break;
+            case Op::AugAddLocal: {
+                Value& dst = base[argOf(w)];
+                const Value& rhs = sp[-1];
+                if (dst.type == ValueType::Int && rhs.type == ValueType::Int) {
+                    int64_t r;
+                    if (!__builtin_add_overflow(dst.i, rhs.i, &r)) { dst.i = r; --sp; break; }
+                }
+                SAVE();
+                if (dst.type == ValueType::Empty) {
+                    raise(ExcKind::UnboundLocalError, "py.err.unbound_local").arg("name", prog.protos[f->proto].local_names[argOf(w)]);
+                    goto fault;
+                }
+                if (!augAdd(dst, rhs)) goto fault;
+                --sp;
+                break;
+            }
+            case Op::AugAddGlobal: {
+                Value& dst = G[argOf(w)];
+                const Value& rhs = sp[-1];
+                if (dst.type == ValueType::Int && rhs.type == ValueType::Int) {
+                    int64_t r;
+                    if (!__builtin_add_overflow(dst.i, rhs.i, &r)) { dst.i = r; --sp; break; }
+                }
+                SAVE();
+                if (dst.type == ValueType::Empty) {
+                    if (fallback[argOf(w)].isEmpty()) { raiseNameError(argOf(w), *f); goto fault; }
+                    Value r;
+                    if (!binary(Op::Add, fallback[argOf(w)], rhs, r)) goto fault;
+                    dst = r;
+                } else if (!augAdd(dst, rhs)) {
+                    goto fault;
+                }
+                --sp;
+                break;
+            }
             case Op::LoadGlobal: {
                 Value v = G[argOf(w)];
                 if (v.type == ValueType::Empty) {
                     v = fallback[argOf(w)];
                     if (v.type == ValueType::Empty) {
                         SAVE();
-                        const std::string& name = prog.global_names[argOf(w)];
-                        std::vector<std::string_view> cands;
-                        for (size_t g = 0; g < globals.size(); ++g)
-                            if (!globals[g].isEmpty() || !fallback[g].isEmpty()) cands.push_back(prog.global_names[g]);
-                        const Proto& p = prog.protos[f->proto];
-                        if (f->proto != 0)
-                            for (uint32_t k = 0; k < p.local_count && k < p.local_names.size(); ++k) cands.push_back(p.local_names[k]);
-                        for (auto* b : builtins)
-                            if (b && static_cast<BuiltinKind>(b->kind) < BuiltinKind::MathSqrt) cands.push_back(b->name);
-                        bool lookalike = false;
-                        const std::string s = suggestName(name, cands, lookalike);
-                        Diagnostic& d = raise(ExcKind::NameError, "py.err.name_not_defined").arg("name", name);
-                        if (!s.empty()) d.arg("suggestion", s).hint(lookalike ? "py.hint.lookalike_letters" : "py.hint.did_you_mean");
-                        else d.hint("py.hint.name_not_defined");
+                        raiseNameError(argOf(w), *f);
                         goto fault;
                     }
                 }
+                G[argOf(w)].flags = 0;
+                v.flags = 0;
                 *sp++ = v;
                 break;
             }

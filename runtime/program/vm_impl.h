@@ -89,6 +89,9 @@ struct Vm::Impl {
     bool callValue(Value callee, const Value* args, int argc, Value& out);
     bool pushFrame(Value* callee_slot, int argc, const StrObj* const* kw_names, int kwc);
     void fillPosition(Diagnostic& d) const;
+    void raiseNameError(uint32_t global, const Frame& f);
+    // `dst += rhs` where dst is a variable slot (in-place for exclusive strings).
+    bool augAdd(Value& dst, const Value& rhs);
 
     // ---- errors ----
     Diagnostic& raise(ExcKind kind, std::string_view key);

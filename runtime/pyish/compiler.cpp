@@ -29,7 +29,7 @@ int stackEffect(Op op, uint32_t arg) {
         case Op::Dup2: return 2;
         case Op::StoreLocal: case Op::StoreGlobal: case Op::Pop: case Op::JumpIfFalse: case Op::JumpIfTrue:
         case Op::JumpIfFalseOrPop: case Op::JumpIfTrueOrPop: case Op::ListAppend: case Op::Subscr: case Op::Return:
-        case Op::Assert:
+        case Op::Assert: case Op::AugAddLocal: case Op::AugAddGlobal:
             return -1;
         case Op::Add: case Op::Sub: case Op::Mul: case Op::TrueDiv: case Op::FloorDiv: case Op::Mod: case Op::Pow:
         case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::Shl: case Op::Shr:
@@ -226,6 +226,18 @@ private:
         emit(Op::StoreGlobal, globalIndex(name));
     }
 
+    void augAddName(const std::string& name) {
+        for (auto it = fn_->overlays.rbegin(); it != fn_->overlays.rend(); ++it) {
+            auto f = it->find(name);
+            if (f != it->end()) { emit(Op::AugAddLocal, f->second); return; }
+        }
+        if (!fn_->is_module) {
+            auto f = fn_->locals.find(name);
+            if (f != fn_->locals.end()) { emit(Op::AugAddLocal, f->second); return; }
+        }
+        emit(Op::AugAddGlobal, globalIndex(name));
+    }
+
     static void targetNames(const Node* t, std::vector<std::string>& out) {
         if (!t) return;
         if (t->kind == NodeKind::Name) out.push_back(t->text);
@@ -301,6 +313,11 @@ private:
             }
             case NodeKind::AugAssign: {
                 const Node* t = s->kids[0];
+                if (t->kind == NodeKind::Name && s->op == Op::Add) {
+                    if (!expr(s->kids[1])) return false;
+                    augAddName(t->text);
+                    return true;
+                }
                 if (t->kind == NodeKind::Name) {
                     loadName(t->text);
                     if (!expr(s->kids[1])) return false;

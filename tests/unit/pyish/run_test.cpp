@@ -186,3 +186,19 @@ TEST_CASE("pyish.messages: every error shows in kk, ru and en from the catalogue
         }
     }
 }
+
+TEST_CASE("pyish.run: s += ... builds strings in place but never changes another variable's text") {
+    const char* src =
+        "s = ''\n"
+        "for c in 'әлем':\n"
+        "    s += c\n"
+        "t = s\n"
+        "s += '!'\n"
+        "parts = [s]\n"
+        "s += '?'\n"
+        "def f(x):\n"
+        "    x += 'x'\n"
+        "    return x\n"
+        "print(t, s, parts, f(s), s, len(s), s[-1], s.upper())\n";
+    CHECK(run(src).out == "әлем әлем!? ['әлем!'] әлем!?x әлем!? 6 ? ӘЛЕМ!?\n");
+}
