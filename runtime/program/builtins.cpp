@@ -944,9 +944,15 @@ bool Vm::Impl::getAttr(const Value& obj, uint32_t name_index, Value& out) {
         if (!s.empty()) d.arg("suggestion", s).hint("py.hint.did_you_mean");
         return false;
     }
-    if (obj.isObj() && findMethod(obj.o->type, name) != MethodId::None) {
-        raise(ExcKind::AttributeError, "py.err.method_not_called").arg("type", typeName(obj)).arg("name", name).hint("py.hint.method_not_called");
-        return false;
+    if (obj.isObj()) {
+        const MethodId m = findMethod(obj.o->type, name);
+        if (m != MethodId::None) {
+            auto* bm = alloc(new BoundMethodObj());
+            bm->self = obj;
+            bm->method = static_cast<uint32_t>(m);
+            out = Value::object(bm);
+            return true;
+        }
     }
     raise(ExcKind::AttributeError, "py.err.no_attribute").arg("type", typeName(obj)).arg("name", name);
     return false;

@@ -93,6 +93,7 @@ void Vm::Impl::collect() {
                 break;
             }
             case ObjType::DictView: mark(static_cast<DictViewObj*>(o)->dict); break;
+            case ObjType::BoundMethod: markValue(static_cast<BoundMethodObj*>(o)->self, gray); break;
             default: break;
         }
     }
@@ -181,6 +182,7 @@ const char* Vm::Impl::typeName(const Value& v) const {
             return is_type ? "type" : "builtin_function_or_method";
         }
         case ObjType::Module: return "module";
+        case ObjType::BoundMethod: return "builtin_function_or_method";
         case ObjType::Iterator: return "iterator";
         case ObjType::Slice: return "slice";
         case ObjType::DictView: {
@@ -306,6 +308,7 @@ bool Vm::Impl::repr(const Value& v, std::string& out) {
             return true;
         }
         case ObjType::Module: out += "<module '" + static_cast<ModuleObj*>(o)->name + "'>"; return true;
+        case ObjType::BoundMethod: out += "<built-in method of "; out += typeName(static_cast<BoundMethodObj*>(o)->self); out += " object>"; return true;
         case ObjType::DictView: {
             auto* dv = static_cast<DictViewObj*>(o);
             out += typeName(v);

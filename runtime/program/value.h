@@ -71,6 +71,8 @@ enum class ObjType : uint8_t {
     Iterator,
     Slice,
     DictView,
+    BoundMethod,
+    Count_
 };
 
 struct Obj {
@@ -156,6 +158,13 @@ struct DictViewObj final : Obj {
     DictObj* dict = nullptr;
     uint8_t kind = 0;  // 0 keys, 1 values, 2 items
     DictViewObj() : Obj(ObjType::DictView) {}
+};
+
+// `d.get` used as a value (e.g. key=d.get): a native method bound to its object.
+struct BoundMethodObj final : Obj {
+    Value self;
+    uint32_t method = 0;  // MethodId
+    BoundMethodObj() : Obj(ObjType::BoundMethod) {}
 };
 
 inline bool isObjType(const Value& v, ObjType t) { return v.type == ValueType::Object && v.o->type == t; }

@@ -42,7 +42,7 @@ Vm::Impl::Impl(Vm& v) : vm(v), prog(v.program_), host(v.host_) {
             if (b && b->name == prog.global_names[g] && static_cast<BuiltinKind>(b->kind) < BuiltinKind::MathSqrt) fallback[g] = Value::object(b);
     method_cache.resize(prog.names.size());
     for (size_t n = 0; n < prog.names.size(); ++n) {
-        method_cache[n].resize(static_cast<size_t>(ObjType::DictView) + 1);
+        method_cache[n].resize(static_cast<size_t>(ObjType::Count_));
         for (size_t t = 0; t < method_cache[n].size(); ++t) method_cache[n][t] = findMethod(static_cast<ObjType>(t), prog.names[n]);
     }
     uint32_t loops = 0;
@@ -198,6 +198,19 @@ void Vm::Impl::raiseNameError(uint32_t global, const Frame& f) {
 }
 
 bool Vm::Impl::augAdd(Value& dst, const Value& rhs) {
+    if (isObjType(dst, ObjType::List)) {  // list += iterable extends in place, as in Python
+        std::vector<Value> more;
+        if (!toList(rhs, more)) {
+            vm.diag_ = {};
+            raise(ExcKind::TypeError, "py.err.bad_operands").arg("op", "+=").arg("left", "list").arg("right", typeName(rhs));
+            return false;
+        }
+        auto& items = asList(dst)->items;
+        if (!checkSize(items.size() + more.size(), sizeof(Value))) return false;
+        items.insert(items.end(), more.begin(), more.end());
+        account(more.size() * sizeof(Value));
+        return true;
+    }
     if (isObjType(dst, ObjType::Str) && isObjType(rhs, ObjType::Str)) {
         StrObj* a = asStr(dst);
         const std::string& b = asStr(rhs)->s;
@@ -292,6 +305,10 @@ bool Vm::Impl::pushFrame(Value* callee_slot, int argc, const StrObj* const* kw_n
 bool Vm::Impl::callValue(Value callee, const Value* args, int argc, Value& out) {
     if (isObjType(callee, ObjType::Builtin))
         return callBuiltin(static_cast<BuiltinObj*>(callee.o), args, argc, nullptr, nullptr, 0, out);
+    if (isObjType(callee, ObjType::BoundMethod)) {
+        auto* bm = static_cast<BoundMethodObj*>(callee.o);
+        return callMethod(static_cast<MethodId>(bm->method), bm->self, args, argc, nullptr, nullptr, 0, out);
+    }
     if (!isObjType(callee, ObjType::Function)) {
         raise(ExcKind::TypeError, "py.err.not_callable").arg("type", typeName(callee));
         return false;
@@ -788,6 +805,18 @@ StepStatus Vm::Impl::execute(uint64_t budget, size_t stop_depth) {
                         vm.executed_ += start_budget - budget;
                         return StepStatus::Yielded;
                     }
+                    break;
+                }
+                if (callee->type == ValueType::Object && callee->o->type == ObjType::BoundMethod) {
+                    SAVE();
+                    Value r;
+                    const int positional = argc - kwc;
+                    auto* bm = static_cast<BoundMethodObj*>(callee->o);
+                    if (!callMethod(static_cast<MethodId>(bm->method), bm->self, callee + 1, positional, kw_names,
+                                    callee + 1 + positional, kwc, r))
+                        goto fault;
+                    sp = callee;
+                    *sp++ = r;
                     break;
                 }
                 SAVE();

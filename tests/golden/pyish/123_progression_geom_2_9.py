@@ -1,0 +1,11 @@
+b = 2
+q = -2
+n = 9
+seq = []
+x = b
+for k in range(n):
+    seq.append(x)
+    x = x * q
+print(seq)
+print("Қосынды:", sum(seq))
+print("Ең үлкені:", max(seq), "ең кішісі:", min(seq))

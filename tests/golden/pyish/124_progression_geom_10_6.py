@@ -1,0 +1,11 @@
+b = 10
+q = 10
+n = 6
+seq = []
+x = b
+for k in range(n):
+    seq.append(x)
+    x = x * q
+print(seq)
+print("Қосынды:", sum(seq))
+print("Ең үлкені:", max(seq), "ең кішісі:", min(seq))

@@ -1,0 +1,3 @@
+subjects = ["Математика", "Информатика", "Қазақ тілі"]
+for i, s in enumerate(subjects, 1):
+    print(f"{i}) {s} - {len(s)} әріп")

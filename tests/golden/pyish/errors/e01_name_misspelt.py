@@ -1,0 +1,2 @@
+balance = 100
+print("Balance:", balanse)

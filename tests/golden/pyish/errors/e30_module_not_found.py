@@ -1,0 +1,1 @@
+import turtle3
