@@ -100,7 +100,7 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing to remember about window positions
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Keyboard use is handled by AppUi's own focus ring (Tab, arrows, Enter, Space).
     const Status win = app.window.init("Sandyq", js_flag("webgl1") != 0);
     if (!win.ok()) {
         js_app_failed(win.message_key.c_str(), app.tr.tr(win.message_key).c_str());
@@ -140,6 +140,7 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
     j["storage"] = health[static_cast<int>(app.services.storageHealth())];
     j["lastMessageKey"] = app.ui->lastMessageKey();
     j["lastMessage"] = app.ui->lastMessageText();
+    j["keyboardFocus"] = app.ui->keyboardFocus();
     j["catalogueError"] = app.catalogue_error;
     j["picked"] = {{"name", app.picked_name}, {"size", app.picked_size}, {"hash", app.picked_hash}};
     nlohmann::json widgets = nlohmann::json::object();

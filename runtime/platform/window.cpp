@@ -5,7 +5,9 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -31,10 +33,9 @@ Status Window::init(const char* title, bool force_webgl1) {
     // Touch: SDL synthesises mouse events from touches, which is what ImGui consumes.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-#ifdef __EMSCRIPTEN__
-    // Keyboard events go to the canvas only, so the page (and tests) keep their own keys.
-    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-#endif
+    // Keyboard: SDL's default target is the whole window, which is what we want (the page is the
+    // app). Don't name "#canvas": SDL prevents the default action of mouse events, so a click
+    // never gives the canvas focus; and Emscripten 3.1.6 can't resolve the string "#window".
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         return Status::error(ErrorCode::Unavailable, "err.platform.no_video", {}, SDL_GetError());
     }
@@ -114,8 +115,21 @@ void Window::reloadFontTexture() {
 
 bool Window::pollEvents() {
     bool running = true;
+    // ImGui 1.86 reads key state once per frame: a key pressed and released between two frames
+    // (a quick tap on a slow machine) would be lost. Such a release is held for the next frame.
+    static std::vector<SDL_Event> held;
+    std::vector<SDL_Event> release_next;
+    std::vector<SDL_Scancode> down_now;
+    for (SDL_Event& e : held) ImGui_ImplSDL2_ProcessEvent(&e);
+    held.clear();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_KEYDOWN) down_now.push_back(event.key.keysym.scancode);
+        if (event.type == SDL_KEYUP &&
+            std::find(down_now.begin(), down_now.end(), event.key.keysym.scancode) != down_now.end()) {
+            release_next.push_back(event);
+            continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         switch (event.type) {
             case SDL_QUIT: running = false; break;
@@ -125,6 +139,7 @@ bool Window::pollEvents() {
             default: break;
         }
     }
+    held = std::move(release_next);
     return running;
 }
 

@@ -91,12 +91,38 @@ bool AppUi::button(const char* id, const std::string& label, ImVec2 size, bool s
     if (!settings_.high_contrast) dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 2), p.shadow, r);
     dl->AddRectFilled(a, b, bg, r);
     if (settings_.high_contrast) dl->AddRect(a, b, selected ? p.primary : p.text, r, 0, 2.0f);
-    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), p.accent, r + 3, 0, 3.0f);
+    // Keyboard focus (our own ring: Tab / Shift+Tab / arrows move it, Enter or Space press).
+    (screen_ == Screen::Settings ? focus_order_modal_ : focus_order_).push_back(id);
+    const bool kbd_focused = kbd_visible_ && kbd_focus_ == id;
+    if (kbd_focused) dl->AddRect(ImVec2(a.x - 4, a.y - 4), ImVec2(b.x + 4, b.y + 4), p.accent, r + 4, 0, 3.5f);
     const float x0 = a.x + (b.x - a.x - content_w) * 0.5f;
     if (icon) drawIcon(dl, icon, ImVec2(x0, a.y + (b.y - a.y - icon_size) * 0.5f), icon_size, fg);
     if (!label.empty()) dl->AddText(font, fs, ImVec2(x0 + icon_size + gap, a.y + (b.y - a.y - fs) * 0.5f), fg, label.c_str());
     registerItem(id);
-    return pressed;
+    const bool key_press = kbd_focused && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false) ||
+                                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false));
+    return pressed || key_press;
+}
+
+void AppUi::updateKeyboardFocus() {
+    // Called at the end of a frame, when the order of this frame's buttons is known.
+    const std::vector<std::string>& order = screen_ == Screen::Settings ? focus_order_modal_ : focus_order_;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) kbd_visible_ = false;
+    if (order.empty()) return;
+    int dir = 0;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) dir = io.KeyShift ? -1 : 1;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) dir = 1;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) dir = -1;
+    if (dir == 0) return;
+    int index = -1;
+    for (size_t i = 0; i < order.size(); ++i) if (order[i] == kbd_focus_) index = static_cast<int>(i);
+    const int n = static_cast<int>(order.size());
+    if (!kbd_visible_ && index >= 0) dir = 0;  // first key press shows where focus is
+    index = index < 0 ? (dir > 0 ? 0 : n - 1) : (index + dir + n) % n;
+    kbd_focus_ = order[static_cast<size_t>(index)];
+    kbd_visible_ = true;
 }
 
 // ---- settings and fonts --------------------------------------------------------------------------
@@ -159,6 +185,8 @@ void AppUi::dragScroll(const FrameContext& ctx) {
 // ---- frame ---------------------------------------------------------------------------------------
 void AppUi::frame(const FrameContext& ctx) {
     widgets_.beginFrame();
+    focus_order_.clear();
+    focus_order_modal_.clear();
     drag_claimed_ = false;
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging_ = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -172,6 +200,7 @@ void AppUi::frame(const FrameContext& ctx) {
     drawStatusStrip();
     ImGui::End();
     if (screen_ == Screen::Settings) drawSettings();
+    updateKeyboardFocus();
     widgets_.endFrame();
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/i18n.h"
 #include "core/settings.h"
@@ -45,6 +46,7 @@ public:
     // The last message shown to the user (key and rendered text), for the test API.
     const std::string& lastMessageKey() const { return last_message_key_; }
     const std::string& lastMessageText() const { return last_message_text_; }
+    const std::string& keyboardFocus() const { return kbd_focus_; }
     ImU32 clearColor() const { return palette(settings_.high_contrast).background; }
 
 private:
@@ -59,6 +61,7 @@ private:
     void changeSettings(const core::Settings& s);
     void showMessage(const std::string& key, const std::string& text);
     void dragScroll(const FrameContext& ctx);
+    void updateKeyboardFocus();
 
     text::Translator& tr_;
     platform::Services& services_;
@@ -71,6 +74,9 @@ private:
     WidgetRegistry widgets_;
     std::string last_message_key_, last_message_text_;
     bool speaking_ = false;
+    std::vector<std::string> focus_order_, focus_order_modal_;  // this frame's buttons, in order
+    std::string kbd_focus_;       // the button keyboard focus is on
+    bool kbd_visible_ = false;    // the ring shows after a key press, hides on a click
     bool dragging_ = false;       // a touch drag is scrolling
     bool drag_claimed_ = false;   // an inner window already scrolled this frame
     float drag_start_scroll_ = 0;

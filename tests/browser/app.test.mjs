@@ -241,3 +241,28 @@ test('the WebGL1 path (old GPUs) draws the same home screen', async () => {
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
+
+test('keyboard only: Tab moves a visible focus ring, Enter and Space press, Escape closes settings', async () => {
+  const ctx = await launch();
+  try {
+    const page = await openApp(ctx, server.url);
+    const press = async (key) => { await page.keyboard.press(key); await frames(page, 2); };
+    await press('Tab');
+    assert.equal((await state(page)).keyboardFocus, 'home.lang.kk');
+    await press('Tab');
+    assert.equal((await state(page)).keyboardFocus, 'home.lang.ru');
+    await press('Enter');
+    assert.equal((await state(page)).lang, 'ru');
+    await shot(page, 'keyboard-focus-ru');
+    await press('ArrowRight');
+    await press('ArrowRight');
+    await press('ArrowRight');
+    assert.equal((await state(page)).keyboardFocus, 'home.settings');
+    await press('Space');
+    assert.equal((await state(page)).screen, 'settings');
+    await press('Escape');
+    assert.equal((await state(page)).screen, 'home');
+    await press('Shift+Tab');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
