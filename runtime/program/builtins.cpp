@@ -31,7 +31,8 @@ constexpr BuiltinName kBuiltinNames[] = {
     {BuiltinKind::Type, "type"}, {BuiltinKind::Chr, "chr"}, {BuiltinKind::Ord, "ord"},
     {BuiltinKind::DivMod, "divmod"}, {BuiltinKind::Pow, "pow"}, {BuiltinKind::Any, "any"},
     {BuiltinKind::All, "all"}, {BuiltinKind::Map, "map"}, {BuiltinKind::Filter, "filter"},
-    {BuiltinKind::Repr, "repr"}, {BuiltinKind::Format, "format"},
+    {BuiltinKind::Repr, "repr"}, {BuiltinKind::Format, "format"}, {BuiltinKind::Bin, "bin"},
+    {BuiltinKind::Hex, "hex"}, {BuiltinKind::Oct, "oct"},
     {BuiltinKind::MathSqrt, "sqrt"}, {BuiltinKind::MathFloor, "floor"}, {BuiltinKind::MathCeil, "ceil"},
     {BuiltinKind::MathFabs, "fabs"}, {BuiltinKind::MathPow, "pow"}, {BuiltinKind::MathGcd, "gcd"},
     {BuiltinKind::MathFactorial, "factorial"}, {BuiltinKind::MathSin, "sin"}, {BuiltinKind::MathCos, "cos"},
@@ -510,6 +511,17 @@ bool Vm::Impl::callBuiltin(BuiltinObj* b, const Value* argv, int argc, const Str
             if (argc == 2 && !A.string(1, spec)) return false;
             std::string s;
             if (!formatValue(argv[0], spec ? spec->s : std::string(), s)) return false;
+            out = newStr(std::move(s));
+            return true;
+        }
+        case BuiltinKind::Bin:
+        case BuiltinKind::Hex:
+        case BuiltinKind::Oct: {
+            if (!A.count(1, 1)) return false;
+            int64_t n;
+            if (!A.integer(0, n)) return false;
+            std::string s;
+            formatInt(n, kind == BuiltinKind::Bin ? "#b" : kind == BuiltinKind::Hex ? "#x" : "#o", s);
             out = newStr(std::move(s));
             return true;
         }
@@ -1443,6 +1455,72 @@ bool Vm::Impl::formatValue(const Value& v, std::string_view spec, std::string& o
         raise(ExcKind::ValueError, "py.err.bad_format").arg("spec", spec).arg("type", typeName(v)).hint("py.hint.bad_format");
         return false;
     }
+    return true;
+}
+
+bool Vm::Impl::percentFormat(const std::string& fmt, const Value& args, Value& out) {
+    std::vector<Value> values;
+    if (isObjType(args, ObjType::Tuple)) values = asList(args)->items;
+    else values.push_back(args);
+    size_t next = 0;
+    std::string r;
+    for (size_t i = 0; i < fmt.size(); ++i) {
+        if (fmt[i] != '%') { r += fmt[i]; continue; }
+        if (++i >= fmt.size()) return fail(ExcKind::ValueError, "py.err.percent_format");
+        std::string flags;
+        while (i < fmt.size() && std::strchr("-+ 0#", fmt[i])) flags += fmt[i++];
+        std::string width, prec;
+        while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') width += fmt[i++];
+        if (i < fmt.size() && fmt[i] == '.') {
+            ++i;
+            prec = ".";
+            while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') prec += fmt[i++];
+            if (prec == ".") prec = ".0";
+        }
+        if (i >= fmt.size()) return fail(ExcKind::ValueError, "py.err.percent_format");
+        const char t = fmt[i];
+        if (t == '%') { r += '%'; continue; }
+        if (next >= values.size()) return fail(ExcKind::TypeError, "py.err.percent_few_args");
+        const Value& v = values[next++];
+        const bool left = flags.find('-') != std::string::npos;
+        std::string spec;
+        if (left) spec += '<';
+        if (flags.find('+') != std::string::npos) spec += '+';
+        else if (flags.find(' ') != std::string::npos) spec += ' ';
+        if (flags.find('#') != std::string::npos) spec += '#';
+        if (!left && flags.find('0') != std::string::npos && t != 's' && t != 'r') spec += '0';
+        spec += width;
+        bool ok = true;
+        switch (t) {
+            case 's': case 'r': {
+                std::string text;
+                if (!(t == 's' ? str(v, text) : repr(v, text))) return false;
+                ok = formatString(text, (left ? "<" : ">") + width + prec, r);
+                break;
+            }
+            case 'd': case 'i': case 'u': {
+                int64_t n;
+                if (isIntLike(v)) n = intOf(v);
+                else if (v.isFloat()) { if (!floatToInt(*this, v.f, n)) return false; }
+                else { raise(ExcKind::TypeError, "py.err.percent_type").arg("type", typeName(v)); return false; }
+                ok = formatInt(n, spec + "d", r);
+                break;
+            }
+            case 'x': case 'X': case 'o': case 'c':
+                if (!isIntLike(v)) { raise(ExcKind::TypeError, "py.err.percent_type").arg("type", typeName(v)); return false; }
+                ok = formatInt(intOf(v), spec + t, r);
+                break;
+            case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+                if (!isNumber(v)) { raise(ExcKind::TypeError, "py.err.percent_type").arg("type", typeName(v)); return false; }
+                ok = formatFloat(floatOf(v), spec + (prec.empty() ? std::string(".6") : prec) + t, r);
+                break;
+            default:
+                return fail(ExcKind::ValueError, "py.err.percent_format");
+        }
+        if (!ok) return fail(ExcKind::ValueError, "py.err.percent_format");
+    }
+    if (next < values.size()) return fail(ExcKind::TypeError, "py.err.percent_many_args");
+    out = newStr(std::move(r));
     return true;
 }
 

@@ -675,6 +675,7 @@ bool Vm::Impl::binary(Op op, const Value& a, const Value& b, Value& out) {
             default: break;
         }
     }
+    if (op == Op::Mod && isObjType(a, ObjType::Str)) return percentFormat(asStr(a)->s, b, out);
     if (a.isObj() && b.isObj()) {
         const ObjType ta = a.o->type, tb = b.o->type;
         if (op == Op::Add && ta == tb && ta == ObjType::Str) {

@@ -40,6 +40,7 @@ enum class Op : uint8_t {
     // containers
     BuildList, BuildTuple, BuildDict, BuildSlice, BuildString,  // arg: item count
     ListAppend,     // arg: stack depth of the list below the item
+    ListExtend,     // like ListAppend, but appends every item of an iterable (f(*a))
     DictSet,        // arg: stack depth of the dict below key, value
     Unpack,         // arg: target count
     Subscr, StoreSubscr, DelSubscr,
@@ -48,6 +49,7 @@ enum class Op : uint8_t {
     Call,           // arg: argument count | kCallHasKeywords; with keywords the next word is
                     // the constant index of the keyword names (the last values on the stack)
     CallMethod,     // like Call, after LoadMethod
+    CallEx,         // f(*a): [callee, list of positional args, keyword values]; arg as Call
     MakeFunction,   // arg: proto index; the next word is the number of defaults on the stack
     Return,
     AugAddLocal,    // `x += v` for a local slot (arg): pops v; appends in place to an exclusive str

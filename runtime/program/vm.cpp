@@ -182,6 +182,15 @@ void Vm::Impl::fillPosition(Diagnostic& d) const {
 
 void Vm::Impl::raiseNameError(uint32_t global, const Frame& f) {
     const std::string& name = prog.global_names[global];
+    static const char* const kNotInLesson[] = {"set", "frozenset", "open", "eval", "exec", "iter", "next", "id", "hash",
+                                               "getattr", "setattr", "hasattr", "callable", "super", "object", "slice",
+                                               "bytes", "bytearray", "complex", "globals", "locals", "vars", "dir",
+                                               "help", "compile", "memoryview", "property", "staticmethod", "classmethod"};
+    for (const char* n : kNotInLesson)
+        if (name == n) {
+            raise(ExcKind::NameError, "py.err.builtin_unsupported").arg("name", name).hint("py.hint.unsupported");
+            return;
+        }
     std::vector<std::string_view> cands;
     for (size_t g = 0; g < globals.size(); ++g)
         if (!globals[g].isEmpty() || !fallback[g].isEmpty()) cands.push_back(prog.global_names[g]);
@@ -347,6 +356,8 @@ StepStatus Vm::Impl::execute(uint64_t budget, size_t stop_depth) {
     uint64_t* loops = loop_counts.data() + loop_base[f->proto];
     const Value* K = consts.data();
     Value* G = globals.data();
+    bool ex_call = false;  // CallEx falls through into Call with this many arguments
+    int ex_argc = 0;
 
 #define SAVE() do { f->ip = ip; this->sp = sp; } while (0)
 #define LOAD() do { f = &frames.back(); code = prog.protos[f->proto].code.data(); ip = f->ip; base = f->base; \
@@ -639,6 +650,17 @@ StepStatus Vm::Impl::execute(uint64_t budget, size_t stop_depth) {
                 *sp++ = newStr(std::move(s));
                 break;
             }
+            case Op::ListExtend: {
+                Value more = *--sp;
+                SAVE();
+                std::vector<Value> items;
+                if (!toList(more, items)) goto fault;
+                ListObj* l = asList(sp[-static_cast<int>(argOf(w))]);
+                if (!checkSize(l->items.size() + items.size(), sizeof(Value))) goto fault;
+                l->items.insert(l->items.end(), items.begin(), items.end());
+                account(items.size() * sizeof(Value));
+                break;
+            }
             case Op::ListAppend: {
                 Value item = *--sp;
                 ListObj* l = asList(sp[-static_cast<int>(argOf(w))]);
@@ -744,17 +766,38 @@ StepStatus Vm::Impl::execute(uint64_t budget, size_t stop_depth) {
                 sp[-1] = newStr(std::move(out));
                 break;
             }
+            case Op::CallEx: {
+                // [callee, list of positional args, keyword values...] → a plain call
+                const int kwc = (argOf(w) & kCallHasKeywords) ? static_cast<int>(asList(K[*ip])->items.size()) : 0;
+                Value* list_slot = sp - kwc - 1;
+                const std::vector<Value> items = asList(*list_slot)->items;
+                if (list_slot + items.size() + kwc + 64 >= stack.data() + stack.size()) {
+                    SAVE();
+                    memoryError();
+                    goto fault;
+                }
+                Value kw_tmp[16];
+                for (int k = 0; k < kwc && k < 16; ++k) kw_tmp[k] = list_slot[1 + k];
+                for (size_t k = 0; k < items.size(); ++k) list_slot[k] = items[k];
+                for (int k = 0; k < kwc && k < 16; ++k) list_slot[items.size() + k] = kw_tmp[k];
+                sp = list_slot + items.size() + kwc;
+                ex_argc = static_cast<int>(items.size()) + kwc;
+                ex_call = true;
+            }
+                [[fallthrough]];
             case Op::Call:
             case Op::CallMethod: {
                 const uint32_t arg = argOf(w);
-                const int argc = static_cast<int>(arg & 0xFFFF);
+                const int argc = ex_call ? ex_argc : static_cast<int>(arg & 0xFFFF);
+                ex_call = false;
                 int kwc = 0;
                 const StrObj* const* kw_names = nullptr;
                 const StrObj* names_buf[16];
                 if (arg & kCallHasKeywords) {
                     const auto& names = asList(K[*ip++])->items;
                     kwc = static_cast<int>(names.size());
-                    for (int k = 0; k < kwc && k < 16; ++k) names_buf[k] = asStr(names[k]);
+                    if (kwc > 16) { SAVE(); raise(ExcKind::TypeError, "py.err.too_many_keywords"); goto fault; }
+                    for (int k = 0; k < kwc; ++k) names_buf[k] = asStr(names[k]);
                     kw_names = names_buf;
                 }
                 Value* callee = sp - argc - 1;

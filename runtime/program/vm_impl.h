@@ -17,7 +17,7 @@ enum class BuiltinKind : uint32_t {
     None = 0,
     Print, Input, Len, Range, Abs, Min, Max, Sum, Round, Int, Float, Str, Bool, List, Tuple, Dict,
     Sorted, Reversed, Enumerate, Zip, IsInstance, Type, Chr, Ord, DivMod, Pow, Any, All, Map,
-    Filter, Repr, Format,
+    Filter, Repr, Format, Bin, Hex, Oct,
     // modules
     MathSqrt, MathFloor, MathCeil, MathFabs, MathPow, MathGcd, MathFactorial, MathSin, MathCos,
     MathTan, MathLog, MathLog10, MathLog2, MathExp, MathHypot, MathTrunc, MathIsqrt, MathRadians,
@@ -165,6 +165,7 @@ struct Vm::Impl {
     bool importModule(std::string_view name, Value& out);
     bool getAttr(const Value& obj, uint32_t name_index, Value& out);
     bool formatValue(const Value& v, std::string_view spec, std::string& out);
+    bool percentFormat(const std::string& fmt, const Value& args, Value& out);  // "%d" % x
     bool sortValues(std::vector<Value>& items, const Value& key, bool reverse);
     uint64_t nextRandom();
 };

@@ -20,7 +20,7 @@ enum class NodeKind : uint8_t {
     // expressions
     Name, Int, Float, Str, FString, FormattedValue, NoneLit, True, False,
     List, Tuple, Dict, BinOp, UnaryOp, And, Or, Compare, Call, Keyword, Attribute, Subscript, Slice,
-    IfExp, ListComp, DictComp, Comprehension,
+    IfExp, ListComp, DictComp, Comprehension, Starred,
     // statements
     Module, Block, ExprStmt, Assign, AugAssign, If, While, For, Break, Continue, Pass, Def, Param,
     Return, Global, Import, ImportFrom, Alias, Del, Assert,

@@ -29,7 +29,7 @@ int stackEffect(Op op, uint32_t arg) {
         case Op::Dup2: return 2;
         case Op::StoreLocal: case Op::StoreGlobal: case Op::Pop: case Op::JumpIfFalse: case Op::JumpIfTrue:
         case Op::JumpIfFalseOrPop: case Op::JumpIfTrueOrPop: case Op::ListAppend: case Op::Subscr: case Op::Return:
-        case Op::Assert: case Op::AugAddLocal: case Op::AugAddGlobal:
+        case Op::Assert: case Op::AugAddLocal: case Op::AugAddGlobal: case Op::ListExtend:
             return -1;
         case Op::Add: case Op::Sub: case Op::Mul: case Op::TrueDiv: case Op::FloorDiv: case Op::Mod: case Op::Pow:
         case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::Shl: case Op::Shr:
@@ -682,6 +682,9 @@ private:
             case NodeKind::Call: {
                 const Node* f = e->kids[0];
                 uint32_t argc = 0, kw = UINT32_MAX;
+                bool starred = false;
+                for (size_t k = 1; k < e->kids.size(); ++k) starred = starred || e->kids[k]->kind == NodeKind::Starred;
+                if (starred) return callStarred(e);
                 if (f->kind == NodeKind::Attribute) {
                     if (!expr(f->kids[0])) return false;
                     {
@@ -711,6 +714,39 @@ private:
             default:
                 return fail(e, ExcKind::SyntaxError, "py.syntax.invalid");
         }
+    }
+
+    // f(a, *b, c, key=v): positional arguments gathered into one list, then CallEx.
+    bool callStarred(const Node* e) {
+        if (!expr(e->kids[0])) return false;  // a method becomes a bound method here
+        emit(Op::BuildList, 0);
+        std::vector<std::string> kw_names;
+        for (size_t k = 1; k < e->kids.size(); ++k) {
+            const Node* a = e->kids[k];
+            if (a->kind == NodeKind::Keyword) {
+                kw_names.push_back(a->text);
+                if (!expr(a->kids[0])) return false;
+                continue;
+            }
+            if (a->kind == NodeKind::Starred) {
+                if (!expr(a->kids[0])) return false;
+                emit(Op::ListExtend, 1);
+            } else {
+                if (!expr(a)) return false;
+                emit(Op::ListAppend, 1);
+            }
+        }
+        uint32_t kw = UINT32_MAX;
+        if (!kw_names.empty()) {
+            Constant names;
+            names.kind = Constant::Kind::Names;
+            names.names = kw_names;
+            kw = constant(names);
+        }
+        emit(Op::CallEx, kw != UINT32_MAX ? program::kCallHasKeywords : 0);
+        if (kw != UINT32_MAX) word(kw);
+        fn_->depth -= static_cast<int>(kw_names.size()) + 1;
+        return true;
     }
 
     bool comprehension(const Node* e) {

@@ -746,7 +746,17 @@ private:
     bool callArgs(Node* c) {
         bool seen_kw = false;
         while (!peek().op(")")) {
-            if (peek().op("*") || peek().op("**")) { unsupported(peek(), peek().text + "args"); return false; }
+            if (peek().op("**")) { unsupported(peek(), "**kwargs"); return false; }
+            if (peek().op("*")) {
+                Node* st = make(NodeKind::Starred, next());
+                Node* v = test();
+                if (!v) return false;
+                if (seen_kw) { set(t_[i_ - 1], "py.syntax.positional_after_keyword"); return false; }
+                st->kids.push_back(v);
+                c->kids.push_back(st);
+                if (!acceptOp(",")) break;
+                continue;
+            }
             if (peek().kind == TokKind::Name && peek(1).op("=")) {
                 Node* k = make(NodeKind::Keyword, peek());
                 k->text = next().text;
