@@ -21,8 +21,17 @@ std::string floatRepr(double v) {
     if (std::isnan(v)) return "nan";
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     char buf[64];
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
     auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
     *r.ptr = 0;
+#else
+    // libc++ of Emscripten 3.1.6 has no floating-point to_chars: the shortest correctly rounded
+    // %.*e that reads back as v gives the same digits (that is what "shortest" means).
+    for (int precision = 0; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*e", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+#endif
     // buf: [-]d[.ddd]e[+-]XX
     std::string out;
     const char* p = buf;
