@@ -1,0 +1,39 @@
+// scripting/packcheck.h — the teacher's validator: loads a pack in its own sandbox and runs every
+// check that exists today, returning problems {file, line, level, message_key, args}.
+// Depends on: course (validatePack, sources), scripting (loader, sandbox), stb_image (decoding
+// pictures, in packcheck.cpp). Used by the native CLI sandyq-packcheck and, later, the browser
+// preview (same function, MemoryPackSource).
+// Checks: load errors and budgets, structure and types, kk+ru for every text, unique ids, objective
+// codes, quizzes have a correct answer, unreachable steps, referenced files exist, pictures decode,
+// every Lua goal runs within budget on the world set-up with an empty trace and does not pass there.
+// Plug-in point: PackcheckOptions::step_checker runs per coding step (reference solution passes,
+// empty program fails) once the blocks / Python-style / robot modules provide worlds.
+// Errors: all as problems; the function itself never fails.
+#pragma once
+
+#include <string>
+
+#include "course/pack_source.h"
+#include "course/problem.h"
+#include "course/validate.h"
+#include "scripting/pack_loader.h"
+#include "scripting/sandbox.h"
+
+namespace sandyq::scripting {
+
+struct PackcheckOptions {
+    SandboxLimits limits;
+    bool decode_pictures = true;
+    bool probe_goals = true;                       // run Lua goals on the initial world
+    course::StepChecker* step_checker = nullptr;   // world modules plug in here
+};
+
+course::Problems checkPack(const course::PackSource& source, const PackcheckOptions& options = {});
+
+// The pictures a pack references (theory pictures, quiz and option pictures), pack-relative.
+std::vector<std::string> referencedPictures(const course::Pack& pack);
+
+// True when the bytes decode as an image stb_image understands (PNG, JPEG).
+bool decodesAsPicture(const std::string& bytes);
+
+}  // namespace sandyq::scripting
