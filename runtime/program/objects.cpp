@@ -423,6 +423,8 @@ bool Vm::Impl::less(const Value& a, const Value& b, bool& result) {
                      (isObjType(a, ObjType::Tuple) && isObjType(b, ObjType::Tuple));
     if (seq) {
         auto &x = asList(a)->items, &y = asList(b)->items;
+        if (repr_depth > 200) return fail(ExcKind::RecursionError, "py.err.repr_too_deep");
+        struct Guard { int& d; explicit Guard(int& r) : d(r) { ++d; } ~Guard() { --d; } } guard(repr_depth);
         for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
             bool eq = false;
             if (!equals(x[i], y[i], eq)) return false;
@@ -469,6 +471,8 @@ bool Vm::Impl::hash(const Value& v, uint64_t& out) {
             return true;
         }
         case ObjType::Tuple: {
+            if (repr_depth > 200) return fail(ExcKind::RecursionError, "py.err.repr_too_deep");
+            struct Guard { int& d; explicit Guard(int& r) : d(r) { ++d; } ~Guard() { --d; } } guard(repr_depth);
             uint64_t h = 0x345678;
             for (auto& item : asList(v)->items) {
                 uint64_t x;

@@ -92,6 +92,7 @@ public:
 private:
     FnState* fn_ = nullptr;
     const Node* cur_ = nullptr;
+    int expr_depth_ = 0;
     std::unordered_map<std::string, uint32_t> global_index_, name_index_, str_const_;
     std::map<int64_t, uint32_t> int_const_;
 
@@ -576,6 +577,12 @@ private:
 
     bool expr(const Node* e) {
         CurGuard g(cur_, e);
+        // Long chains like 1+1+...+1 are left-deep trees; bound the recursion of the compiler.
+        struct DepthGuard { int& d; explicit DepthGuard(int& x) : d(x) { ++d; } ~DepthGuard() { --d; } } depth(expr_depth_);
+        if (expr_depth_ > 2000) {
+            fail(e, ExcKind::SyntaxError, "py.syntax.too_nested");
+            return false;
+        }
         switch (e->kind) {
             case NodeKind::Name: loadName(e->text); return true;
             case NodeKind::Int: loadInt(e->integer); return true;

@@ -131,6 +131,10 @@ private:
             if (col1 != top.second) { fail(ExcKind::TabError, "py.indent.tabs_mixed", line_, 1).hint("py.hint.tabs_mixed"); return false; }
         } else if (col8 > top.first) {
             if (col1 <= top.second) { fail(ExcKind::TabError, "py.indent.tabs_mixed", line_, 1).hint("py.hint.tabs_mixed"); return false; }
+            if (indents_.size() > 100) {
+                fail(ExcKind::IndentationError, "py.indent.too_deep", line_, 1);
+                return false;
+            }
             indents_.push_back({col8, col1});
             push(TokKind::Indent, "", line_, 1);
         } else {

@@ -102,3 +102,14 @@ TEST_CASE("pyish.parser: the program keeps a line table and a node table") {
     for (auto& pos : p.positions) saw_line3 = saw_line3 || pos.line == 3;
     CHECK(saw_line3);
 }
+
+TEST_CASE("pyish.parser: very long expressions and very deep blocks are errors, not crashes") {
+    std::string chain = "x = 1";
+    for (int k = 0; k < 50000; ++k) chain += "+1";
+    chain += "\n";
+    CHECK(compile(chain).error.message_key == "py.syntax.too_nested");
+    std::string blocks;
+    for (int k = 0; k < 150; ++k) blocks += std::string(k, ' ') + "if True:\n";
+    blocks += std::string(150, ' ') + "pass\n";
+    CHECK(compile(blocks).error.exception == ExcKind::IndentationError);
+}

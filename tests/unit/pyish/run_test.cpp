@@ -202,3 +202,12 @@ TEST_CASE("pyish.run: s += ... builds strings in place but never changes another
         "print(t, s, parts, f(s), s, len(s), s[-1], s.upper())\n";
     CHECK(run(src).out == "әлем әлем!? ['әлем!'] әлем!?x әлем!? 6 ? ӘЛЕМ!?\n");
 }
+
+TEST_CASE("pyish.run: deeply nested values compare, hash and print without crashing") {
+    const auto r = run("a = []\nb = []\nfor i in range(5000):\n    a = [a]\n    b = [b]\nprint(a < b)\n");
+    CHECK(r.error.exception == ExcKind::RecursionError);
+    const auto t = run("t = ()\nfor i in range(5000):\n    t = (t,)\nd = {t: 1}\n");
+    CHECK(t.error.exception == ExcKind::RecursionError);
+    const auto p = run("a = [1]\na.append(a)\nprint(a)\n");
+    CHECK(p.out == "[1, [...]]\n");
+}
