@@ -313,10 +313,13 @@ int bindSetUp(lua_State* L) {
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);  // 5: the real string metatable
     const int smt = 5;
-    lua_createtable(L, 0, 1);  // 6: view
+    // The view is empty (so every assignment reaches __newindex); reads go to {__index = proxy}.
+    lua_newtable(L);  // 6: view
+    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 1);
     lua_pushvalue(L, proxy);
     lua_setfield(L, -2, "__index");
-    lua_createtable(L, 0, 2);
+    lua_setfield(L, -2, "__index");
     lua_pushstring(L, "string metatable");
     lua_pushcclosure(L, bindReadOnly, 1);
     lua_setfield(L, -2, "__newindex");

@@ -141,7 +141,7 @@ bool checkStep(Ctx& ctx, const Step& step) {
         if (step.blocks.empty()) ctx.error(pos, "pack.theory_empty", {{"id", step.id}});
         for (const auto& b : step.blocks) {
             if (b.kind == BlockKind::Paragraph) {
-                checkText(b.text, b.pos, "text", true, ctx.out, ctx.source);
+                checkText(b.text, b.pos, "body", true, ctx.out, ctx.source);
             } else if (b.kind == BlockKind::Picture) {
                 checkPicture(ctx, b.picture, b.pos);
                 checkText(b.text, b.pos, "caption", false, ctx.out, ctx.source);

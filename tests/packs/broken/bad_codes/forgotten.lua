@@ -1,0 +1,1 @@
+lesson { id = "extra", title = { kk = "Қосымша", ru = "Доп" }, steps = {} }

@@ -1,0 +1,10 @@
+lesson {
+  id = "l1",
+  title = { kk = "Сабақ", ru = "Урок" },
+  steps = {
+    theory { id = "t1", body = {
+      { kk = "Мәтін", ru = "Текст" },
+      picture "assets/no-such-picture.png",
+    } },
+  },
+}

@@ -1,0 +1,2 @@
+local socket = require("socket")
+lesson { id = "l1", title = { kk = "Сабақ", ru = "Урок" }, steps = {} }
