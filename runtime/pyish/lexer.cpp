@@ -259,6 +259,9 @@ private:
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(d.cp));
         Diagnostic& e = fail(ExcKind::SyntaxError, "py.syntax.invalid_character", line_, start_col).arg("char", ch).arg("code", code);
         if (d.cp == U'“' || d.cp == U'”' || d.cp == U'«' || d.cp == U'»' || d.cp == U'‘' || d.cp == U'’') e.hint("py.hint.smart_quotes");
+        else if (d.cp == U'×' || d.cp == U'·' || d.cp == U'÷' || d.cp == U'–' || d.cp == U'—' || d.cp == U'−' || d.cp == U'≤' || d.cp == U'≥' || d.cp == U'≠')
+            e.arg("python", d.cp == U'×' || d.cp == U'·' ? "*" : d.cp == U'÷' ? "/" : d.cp == U'≤' ? "<=" : d.cp == U'≥' ? ">=" : d.cp == U'≠' ? "!=" : "-")
+                .hint("py.hint.math_sign");
         else if (d.cp == 0xA0) e.hint("py.hint.nbsp");
         else if (c == '!' || c == '?' || c == '$' || c == '`') e.hint("py.hint.invalid_character");
         else e.hint("py.hint.invalid_character");

@@ -84,6 +84,7 @@ private:
         }
         Diagnostic& d = set(at, key, kind);
         if (std::strcmp(key, "py.syntax.invalid") == 0) d.arg("token", describe(at));
+        if (std::strcmp(key, "py.syntax.missing_comma") == 0) d.hint("py.hint.missing_comma");
         return nullptr;
     }
 

@@ -1,0 +1,5 @@
+x = 1
+if x > 0:
+    print(1)
+else
+    print(2)

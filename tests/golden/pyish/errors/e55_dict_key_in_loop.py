@@ -1,0 +1,3 @@
+stock = {"алма": 5}
+for fruit in ["алма", "өрік"]:
+    print(stock[fruit])
