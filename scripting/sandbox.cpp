@@ -139,6 +139,31 @@ int bindSetmetatable(lua_State* L) {
     return 1;
 }
 
+// Lua's pattern matcher backtracks in C, where the instruction hook cannot stop it: a pattern
+// with k repetitions over n bytes may take n^k steps. Refuse the combinations above ~10^8.
+int bindPatternGuard(lua_State* L) {
+    size_t n = 0, plen = 0;
+    if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &n);
+    const char* pat = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &plen) : nullptr;
+    if (pat) {
+        int k = 0;
+        for (size_t i = 0; i < plen; ++i) {
+            if (pat[i] == '%') {
+                ++i;
+            } else if (pat[i] == '*' || pat[i] == '+' || pat[i] == '-') {
+                ++k;
+            }
+        }
+        double cost = 1;
+        for (int i = 0; i < k && cost <= 1e8; ++i) cost *= static_cast<double>(n + 1);
+        if (k > 1 && cost > 1e8) return raiseTagged(L, "pack.err.pattern_too_complex", nullptr, nullptr);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 int bindPrint(lua_State* L) { return 0; }  // packs have no console; output is dropped
 
 // load(text [, chunkname [, mode [, env]]]): text only, never a binary chunk or a reader function.
@@ -296,6 +321,11 @@ int bindSetUp(lua_State* L) {
     lua_pushstring(L, "string.dump");
     lua_pushcclosure(L, bindForbidden, 1);
     lua_setfield(L, real, "dump");
+    for (const char* name : {"find", "match", "gmatch", "gsub"}) {
+        lua_getfield(L, real, name);
+        lua_pushcclosure(L, bindPatternGuard, 1);
+        lua_setfield(L, real, name);
+    }
     lua_newtable(L);  // 3: proxy (global `string`)
     const int proxy = 3;
     lua_createtable(L, 0, 3);

@@ -1,12 +1,15 @@
 // tools/cli/packcheck_main.cpp — sandyq-packcheck: the teacher's validator for lesson packs.
-//   sandyq-packcheck PATH... [--lang kk|ru|en] [--json] [--i18n DIR] [--api]
+//   sandyq-packcheck PATH... [--lang kk|ru|en] [--json] [--i18n DIR] [--api] [--time]
 // PATH is a pack folder (with pack.lua) or a folder of packs (e.g. lessons/). Prints one line per
 // problem, "file:line: level: message" in the chosen language, then a summary per pack; --json
-// prints the same as JSON for tools; --api prints the pack API help. Exit status: 0 no errors
+// prints the same as JSON for tools; --api prints the pack API help; --time prints to stderr the
+// wall and CPU milliseconds spent loading + validating (for tools/bench_packs.py). Exit status: 0 no errors
 // (warnings allowed), 1 a pack has errors, 2 usage error (bad flag, no pack found, no catalogues).
 #include <dirent.h>
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -74,7 +77,7 @@ std::string render(const text::Translator& tr, const course::Problem& p) {
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: sandyq-packcheck PATH... [--lang kk|ru|en] [--json] [--i18n DIR] [--api]\n");
+    std::fprintf(stderr, "usage: sandyq-packcheck PATH... [--lang kk|ru|en] [--json] [--i18n DIR] [--api] [--time]\n");
     return 2;
 }
 
@@ -83,12 +86,14 @@ int usage() {
 int main(int argc, char** argv) {
     std::vector<std::string> paths;
     text::Lang lang = text::Lang::Kk;
-    bool json = false, api = false;
+    bool json = false, api = false, timing = false;
     std::string i18n_dir = SANDYQ_I18N_DIR;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--json") {
             json = true;
+        } else if (a == "--time") {
+            timing = true;
         } else if (a == "--api") {
             api = true;
         } else if (a == "--lang" && i + 1 < argc) {
@@ -127,10 +132,15 @@ int main(int argc, char** argv) {
     }
 
     bool any_errors = false;
+    double check_ms = 0, check_cpu_ms = 0;
     std::string out_json = "{\"packs\":[";
     for (size_t k = 0; k < packs.size(); ++k) {
         course::FolderPackSource source(packs[k]);
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::clock_t c0 = std::clock();
         const course::Problems problems = scripting::checkPack(source);
+        check_cpu_ms += 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+        check_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         any_errors |= problems.hasErrors();
         if (json) {
             if (k) out_json += ',';
@@ -164,5 +174,6 @@ int main(int argc, char** argv) {
         std::printf("%s: %s\n", packs[k].c_str(), summary.c_str());
     }
     if (json) std::printf("%s]}\n", out_json.c_str());
+    if (timing) std::fprintf(stderr, "packcheck-time: packs=%zu wall_ms=%.2f cpu_ms=%.2f\n", packs.size(), check_ms, check_cpu_ms);
     return any_errors ? 1 : 0;
 }

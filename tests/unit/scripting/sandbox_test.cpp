@@ -123,3 +123,11 @@ TEST_CASE("scripting.sandbox: two packs never share state") {
     CHECK(a->runChunk("while true do end", "loop.lua").message_key == "pack.err.instructions");
     CHECK(run(*b, "result = 'b works'") == "b works");
 }
+
+TEST_CASE("scripting.sandbox: a backtracking pattern that would never finish is refused") {
+    auto s = make();
+    CHECK(run(*s, "result = ('key=value'):match('(%w+)=(%w+)')") == "key");
+    Status st = s->runChunk("local s = string.rep('a', 5000)\nlocal r = s:find(string.rep('a*', 30) .. 'b')", "re.lua");
+    CHECK(st.message_key == "pack.err.pattern_too_complex");
+    CHECK(st.where == "packs/p/re.lua:2");
+}
