@@ -8,10 +8,10 @@ set(SANDYQ_FONT_DIR /usr/share/fonts/truetype/dejavu CACHE PATH "where DejaVuSan
 # Debian's python3 (not a pyenv one), which sees python3-fonttools.
 find_program(SANDYQ_DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
 
-# sandyq_font_subset(<out dir>) → <out>/sandyq-sans.ttf and sandyq-sans-bold.ttf; target sandyq_fonts
+# sandyq_font_subset(<out dir>) → <out>/sandyq-sans.ttf, sandyq-sans-bold.ttf, sandyq-mono.ttf (code)
 function(sandyq_font_subset out_dir)
   set(outs)
-  foreach(pair "DejaVuSans.ttf:sandyq-sans.ttf" "DejaVuSans-Bold.ttf:sandyq-sans-bold.ttf")
+  foreach(pair "DejaVuSans.ttf:sandyq-sans.ttf" "DejaVuSans-Bold.ttf:sandyq-sans-bold.ttf" "DejaVuSansMono.ttf:sandyq-mono.ttf")
     string(REPLACE ":" ";" pair ${pair})
     list(GET pair 0 src)
     list(GET pair 1 dst)

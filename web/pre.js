@@ -50,5 +50,6 @@ Module.sandyqTest = {
   },
   download: function (name, text) { Module.ccall('sandyq_test_download', null, ['string', 'string'], [name, text]); },
   pickFile: function () { Module.ccall('sandyq_test_pick_file', null, [], []); },
+  setCode: function (code) { Module.ccall('sandyq_test_set_code', null, ['string'], [code]); },
   storageInfo: function () { var s = Module.sandyqStorage || {}; return { ok: !!s.ok, error: s.error || '', lastSync: s.lastSync, syncCount: s.syncCount || 0, syncing: !!s.syncing }; }
 };

@@ -143,6 +143,14 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
     j["keyboardFocus"] = app.ui->keyboardFocus();
     j["catalogueError"] = app.catalogue_error;
     j["picked"] = {{"name", app.picked_name}, {"size", app.picked_size}, {"hash", app.picked_hash}};
+    {
+        ui::Playground& pg = g_app->ui->playground();
+        const program::Diagnostic& d = pg.diagnostic();
+        j["playground"] = {{"mode", ui::playgroundModeName(pg.mode())}, {"output", pg.output()},
+                           {"execLine", pg.execLine()}, {"errorLine", pg.editor().error_line},
+                           {"exception", d.ok() ? "" : program::exceptionName(d.exception)},
+                           {"errorKey", d.message_key}, {"code", pg.editor().text}};
+    }
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [id, r] : app.ui->widgets().last()) widgets[id] = {r.x, r.y, r.w, r.h};
     j["widgets"] = widgets;
@@ -180,6 +188,12 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_storage_get(const char* key) {
     Result<std::string> r = g_app->services.storage().read(key);
     out = r.ok() ? r.value() : "!" + r.status().message_key;
     return out.c_str();
+}
+
+// Replaces the playground's code (typing Cyrillic through a headless keyboard is not portable).
+EMSCRIPTEN_KEEPALIVE void sandyq_test_set_code(const char* code) {
+    g_app->ui->playground().stop();
+    g_app->ui->playground().editor().text = code;
 }
 
 EMSCRIPTEN_KEEPALIVE void sandyq_test_download(const char* name, const char* text) {

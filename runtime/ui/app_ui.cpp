@@ -15,6 +15,7 @@ const char* screenName(Screen s) {
     switch (s) {
         case Screen::Home: return "home";
         case Screen::Settings: return "settings";
+        case Screen::Playground: return "playground";
         case Screen::None: break;
     }
     return "none";
@@ -196,7 +197,11 @@ void AppUi::frame(const FrameContext& ctx) {
     ImGui::Begin("##root", nullptr, kRootFlags);
     ImGui::PopStyleVar();
     drawTopBar(vp->Size.x);
-    drawHome(ctx);
+    if (screen_ == Screen::Playground) {
+        drawPlayground(ctx);
+    } else {
+        drawHome(ctx);
+    }
     drawStatusStrip();
     ImGui::End();
     if (screen_ == Screen::Settings) drawSettings();
@@ -381,8 +386,14 @@ void AppUi::drawHome(const FrameContext& ctx) {
         drawEmptyState("home.profiles.empty", tr_.tr("home.profile.empty"), tr_.tr("home.profile.empty_hint"), kIconPupils);
     });
     if (side_by_side) ImGui::SameLine(0, margin);
-    card("course", tr_.tr("home.course.title"), kIconMap, course_w, [&](float) {
+    card("course", tr_.tr("home.course.title"), kIconMap, course_w, [&](float w) {
         drawEmptyState("home.course.empty", tr_.tr("home.course.empty"), tr_.tr("home.course.empty_hint"), kIconChest);
+        // Grades 4–6 can already write Python-style programs in the playground.
+        ImGui::Dummy(ImVec2(1, 12));
+        const std::string label = tr_.tr("play.open");
+        const float bw = std::min(w, textWidth(fonts_.body, label) + ImGui::GetStyle().FramePadding.x * 2 + 40);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - bw) * 0.5f);
+        if (button("home.play", label, ImVec2(bw, 0), true, kIconPlay)) openPlayground();
     });
     ImGui::Dummy(ImVec2(1, 4));
     dragScroll(ctx);

@@ -12,12 +12,13 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "platform/services.h"
+#include "ui/playground.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
 namespace sandyq::ui {
 
-enum class Screen : uint8_t { None = 0, Home, Settings };
+enum class Screen : uint8_t { None = 0, Home, Settings, Playground };
 const char* screenName(Screen s);
 
 struct FrameContext {
@@ -47,12 +48,17 @@ public:
     const std::string& lastMessageKey() const { return last_message_key_; }
     const std::string& lastMessageText() const { return last_message_text_; }
     const std::string& keyboardFocus() const { return kbd_focus_; }
+    Playground& playground() { return playground_; }
+    const text::Translator& translator() const { return tr_; }
     ImU32 clearColor() const { return palette(settings_.high_contrast).background; }
 
 private:
     void drawTopBar(float width);
     void drawHome(const FrameContext& ctx);
     void drawSettings();
+    void drawPlayground(const FrameContext& ctx);
+    void openPlayground();
+    void savePlaygroundCode();
     void drawStatusStrip();
     void drawEmptyState(const char* id, const std::string& title, const std::string& hint, int icon);
     bool button(const char* id, const std::string& label, ImVec2 size, bool selected = false, int icon = 0);
@@ -74,6 +80,8 @@ private:
     WidgetRegistry widgets_;
     std::string last_message_key_, last_message_text_;
     bool speaking_ = false;
+    Playground playground_;
+    bool playground_loaded_ = false;
     std::vector<std::string> focus_order_, focus_order_modal_;  // this frame's buttons, in order
     std::string kbd_focus_;       // the button keyboard focus is on
     bool kbd_visible_ = false;    // the ring shows after a key press, hides on a click

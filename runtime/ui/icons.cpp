@@ -72,6 +72,23 @@ void drawIcon(ImDrawList* dl, int icon, ImVec2 p, float s, ImU32 col) {
                                ImVec2(c.x + s * 0.3f, p.y + s * 0.7f), ImVec2(c.x, p.y + s * 0.92f), col, t);
             break;
         }
+        case kIconPlay:
+            dl->AddTriangleFilled(ImVec2(p.x + s * 0.22f, p.y + s * 0.12f), ImVec2(p.x + s * 0.22f, p.y + s * 0.88f),
+                                  ImVec2(p.x + s * 0.86f, c.y), col);
+            break;
+        case kIconStep:
+            dl->AddTriangleFilled(ImVec2(p.x + s * 0.12f, p.y + s * 0.15f), ImVec2(p.x + s * 0.12f, p.y + s * 0.85f),
+                                  ImVec2(p.x + s * 0.62f, c.y), col);
+            dl->AddRectFilled(ImVec2(p.x + s * 0.68f, p.y + s * 0.15f), ImVec2(p.x + s * 0.84f, p.y + s * 0.85f), col);
+            break;
+        case kIconStop:
+            dl->AddRectFilled(ImVec2(p.x + s * 0.18f, p.y + s * 0.18f), ImVec2(p.x + s * 0.82f, p.y + s * 0.82f), col, s * 0.08f);
+            break;
+        case kIconBack:
+            dl->AddLine(ImVec2(p.x + s * 0.15f, c.y), ImVec2(p.x + s * 0.88f, c.y), col, t * 1.5f);
+            dl->AddLine(ImVec2(p.x + s * 0.15f, c.y), ImVec2(p.x + s * 0.48f, p.y + s * 0.2f), col, t * 1.5f);
+            dl->AddLine(ImVec2(p.x + s * 0.15f, c.y), ImVec2(p.x + s * 0.48f, p.y + s * 0.8f), col, t * 1.5f);
+            break;
         default:
             break;
     }

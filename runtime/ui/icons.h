@@ -6,7 +6,7 @@
 
 namespace sandyq::ui {
 
-enum Icon : int { kIconNone = 0, kIconGear, kIconSpeaker, kIconSpeakerOff, kIconChest, kIconMap, kIconPupils, kIconGlobe };
+enum Icon : int { kIconNone = 0, kIconGear, kIconSpeaker, kIconSpeakerOff, kIconChest, kIconMap, kIconPupils, kIconGlobe, kIconPlay, kIconStep, kIconStop, kIconBack };
 
 void drawIcon(ImDrawList* dl, int icon, ImVec2 pos, float size, ImU32 color);
 

@@ -82,10 +82,11 @@ bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ra
     fonts.body = add("sandyq-sans.ttf", kBodySize, ranges.Data);
     fonts.heading = add("sandyq-sans-bold.ttf", kHeadingSize, ranges.Data);
     fonts.title = add("sandyq-sans-bold.ttf", kTitleSize, ranges.Data);
+    fonts.code = add("sandyq-mono.ttf", kCodeSize, ranges.Data);
     fonts.raster_scale = raster;
-    if (fonts.body == nullptr || fonts.heading == nullptr || fonts.title == nullptr) {
+    if (fonts.body == nullptr || fonts.heading == nullptr || fonts.title == nullptr || fonts.code == nullptr) {
         io.Fonts->Clear();
-        fonts.body = fonts.heading = fonts.title = io.Fonts->AddFontDefault();
+        fonts.body = fonts.heading = fonts.title = fonts.code = io.Fonts->AddFontDefault();
         return false;
     }
     io.FontDefault = fonts.body;

@@ -20,12 +20,14 @@ struct Fonts {
     ImFont* body = nullptr;     // regular, 22 CSS px × font scale
     ImFont* heading = nullptr;  // bold, 28 CSS px × font scale
     ImFont* title = nullptr;    // bold, 40 CSS px × font scale
+    ImFont* code = nullptr;     // monospace, 20 CSS px × font scale (the code editor)
     float raster_scale = 0;     // pixel_ratio × font_scale the atlas was built for
 };
 
 constexpr float kBodySize = 22.0f;
 constexpr float kHeadingSize = 28.0f;
 constexpr float kTitleSize = 40.0f;
+constexpr float kCodeSize = 20.0f;
 constexpr float kMinTouchTarget = 44.0f;  // CSS px, WCAG / Apple HIG
 
 // Parses "U+0020-007E,U+20B8,..." into ImGui's zero-terminated range list.
