@@ -191,14 +191,18 @@ public:
     void checkFields(int t, const char* kind, std::initializer_list<const char*> allowed, const SourcePos& pos) {
         t = lua_absindex(L, t);
         lua_checkstack(L, 4);
+        int reported = 0;  // a table with thousands of odd keys gets a few lines, not thousands
         lua_pushnil(L);
         while (lua_next(L, t) != 0) {
             lua_pop(L, 1);
-            if (lua_type(L, -1) == LUA_TSTRING) {
+            if (lua_type(L, -1) == LUA_TSTRING && reported < 5) {
                 const char* key = lua_tostring(L, -1);
                 const bool known = std::strncmp(key, "__", 2) == 0 ||
                     std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return std::strcmp(a, key) == 0; });
-                if (!known) warning(pos, "pack.unknown_field", {{"field", key}, {"kind", kind}});
+                if (!known) {
+                    warning(pos, "pack.unknown_field", {{"field", key}, {"kind", kind}});
+                    ++reported;
+                }
             }
         }
     }
@@ -595,7 +599,9 @@ LoadedPack loadPack(const course::PackSource& source, const SandboxLimits& limit
 
     auto code = source.read(manifest_file);
     if (!code.ok()) {
-        lp.problems.error(source.displayPath(manifest_file), 0, "pack.no_manifest_file");
+        const bool missing = code.status().code == ErrorCode::NotFound;
+        lp.problems.error(source.displayPath(manifest_file), 0,
+                          missing ? "pack.no_manifest_file" : code.status().message_key, {{"file", manifest_file}});
         return lp;
     }
     if (Status st = sb.runChunk(code.value(), manifest_file); !st.ok()) {
@@ -631,7 +637,9 @@ LoadedPack loadPack(const course::PackSource& source, const SandboxLimits& limit
         }
         auto lesson_code = source.read(file);
         if (!lesson_code.ok()) {
-            lp.problems.error(source.displayPath(mpos.file), mpos.line, "pack.lesson_missing", {{"file", file}});
+            const bool missing = lesson_code.status().code == ErrorCode::NotFound;
+            lp.problems.error(source.displayPath(mpos.file), mpos.line,
+                              missing ? "pack.lesson_missing" : lesson_code.status().message_key, {{"file", file}});
             continue;
         }
         if (Status st = sb.runChunk(lesson_code.value(), file); !st.ok()) {

@@ -8,7 +8,7 @@
 // every Lua goal runs within budget on the world set-up with an empty trace and does not pass there.
 // Plug-in point: PackcheckOptions::step_checker runs per coding step (reference solution passes,
 // empty program fails) once the blocks / Python-style / robot modules provide worlds.
-// Errors: all as problems; the function itself never fails.
+// Errors: all as problems (at most 200, then "pack.too_many_problems"); the function never fails.
 #pragma once
 
 #include <string>

@@ -49,7 +49,7 @@ private:
 
 class MemoryPackSource final : public PackSource {
 public:
-    explicit MemoryPackSource(std::string name) : name_(std::move(name)) {}
+    explicit MemoryPackSource(std::string name = {}) : name_(std::move(name)) {}
     void add(std::string path, std::string bytes) { files_[std::move(path)] = std::move(bytes); }
     std::string displayName() const override { return name_; }
     Result<std::string> read(std::string_view path) const override;

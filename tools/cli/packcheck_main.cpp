@@ -1,6 +1,7 @@
 // tools/cli/packcheck_main.cpp — sandyq-packcheck: the teacher's validator for lesson packs.
 //   sandyq-packcheck PATH... [--lang kk|ru|en] [--json] [--i18n DIR] [--api] [--time]
-// PATH is a pack folder (with pack.lua) or a folder of packs (e.g. lessons/). Prints one line per
+// PATH is a pack folder (with pack.lua), a folder of packs (e.g. lessons/) or a pack as one .zip
+// (when built with minizip). Prints one line per
 // problem, "file:line: level: message" in the chosen language, then a summary per pack; --json
 // prints the same as JSON for tools; --api prints the pack API help; --time prints to stderr the
 // wall and CPU milliseconds spent loading + validating (for tools/bench_packs.py). Exit status: 0 no errors
@@ -20,6 +21,9 @@
 #include "course/pack_source.h"
 #include "scripting/pack_api.h"
 #include "scripting/packcheck.h"
+#if SANDYQ_HAVE_ZIP
+#include "scripting/zip_pack_source.h"
+#endif
 
 using namespace sandyq;
 
@@ -72,8 +76,38 @@ std::string jsonEscape(std::string_view s) {
 
 std::string render(const text::Translator& tr, const course::Problem& p) {
     std::vector<text::Arg> args;
-    for (const auto& a : p.args) args.emplace_back(a.name, a.value);
+    for (const auto& a : p.args) {
+        // Counts choose plural forms, so "n" goes in as a number.
+        if (a.name == "n" && !a.value.empty() && a.value.find_first_not_of("0123456789") == std::string::npos) {
+            args.emplace_back(a.name, static_cast<int64_t>(std::stoll(a.value)));
+        } else {
+            args.emplace_back(a.name, a.value);
+        }
+    }
     return tr.tr(p.message_key, args);
+}
+
+// A folder, or a .zip unpacked in memory (the way the browser preview will get it).
+course::Problems checkPath(const std::string& path) {
+    const bool zip = path.size() > 4 && path.compare(path.size() - 4, 4, ".zip") == 0;
+    if (!zip) return scripting::checkPack(course::FolderPackSource(path));
+    course::Problems problems;
+#if SANDYQ_HAVE_ZIP
+    std::string bytes;
+    if (!readFile(path, bytes)) {
+        problems.error(path, 0, "pack.file_missing", {{"file", path}});
+        return problems;
+    }
+    auto source = scripting::unpackZip(bytes, path);
+    if (!source.ok()) {
+        problems.error(path, 0, source.status().message_key, {{"file", source.status().where}});
+        return problems;
+    }
+    return scripting::checkPack(source.value());
+#else
+    problems.error(path, 0, "pack.zip_broken", {{"file", path}});
+    return problems;
+#endif
 }
 
 int usage() {
@@ -123,6 +157,10 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> packs;
     for (const auto& p : paths) {
+        if (p.size() > 4 && p.compare(p.size() - 4, 4, ".zip") == 0) {
+            packs.push_back(p);
+            continue;
+        }
         auto found = course::findPackFolders(p);
         if (found.empty()) {
             std::fprintf(stderr, "%s: %s\n", p.c_str(), tr.tr("pack.no_pack_found").c_str());
@@ -135,10 +173,9 @@ int main(int argc, char** argv) {
     double check_ms = 0, check_cpu_ms = 0;
     std::string out_json = "{\"packs\":[";
     for (size_t k = 0; k < packs.size(); ++k) {
-        course::FolderPackSource source(packs[k]);
         const auto t0 = std::chrono::steady_clock::now();
         const std::clock_t c0 = std::clock();
-        const course::Problems problems = scripting::checkPack(source);
+        const course::Problems problems = checkPath(packs[k]);
         check_cpu_ms += 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
         check_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         any_errors |= problems.hasErrors();
