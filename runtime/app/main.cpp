@@ -158,7 +158,8 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
     return out.c_str();
 }
 
-// Code points of `utf8` that the UI fonts (body and heading) cannot draw, as a JSON array.
+// Code points of `utf8` that the UI fonts (body, heading, title and, once loaded, code) cannot
+// draw, as a JSON array.
 EMSCRIPTEN_KEEPALIVE const char* sandyq_test_missing_glyphs(const char* utf8) {
     static std::string out;
     nlohmann::json missing = nlohmann::json::array();
@@ -168,7 +169,8 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_missing_glyphs(const char* utf8) {
         for (char32_t cp : cps) {
             const bool ok = f.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr &&
                             f.heading->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr &&
-                            f.title->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+                            f.title->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr &&
+                            (f.code == nullptr || f.code->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
             if (!ok || cp > 0xFFFF) missing.push_back(static_cast<uint32_t>(cp));
         }
     }

@@ -140,11 +140,14 @@ void AppUi::loadSettings() {
 }
 
 bool AppUi::fontsNeedRebuild(float pixel_ratio) const {
-    return fonts_.body == nullptr || std::fabs(fonts_scale_built_ - pixel_ratio * settings_.font_scale) > 0.01f;
+    return fonts_.body == nullptr || std::fabs(fonts_scale_built_ - pixel_ratio * settings_.font_scale) > 0.01f ||
+           (screen_ == Screen::Playground && fonts_.code == nullptr);
 }
 
 void AppUi::rebuildFonts(float pixel_ratio) {
-    buildFonts(fonts_, font_dir_, glyph_ranges_, pixel_ratio, settings_.font_scale);
+    // The code font joins the atlas the first time the playground opens (faster start-up).
+    buildFonts(fonts_, font_dir_, glyph_ranges_, pixel_ratio, settings_.font_scale,
+               screen_ == Screen::Playground || fonts_.code != nullptr);
     fonts_scale_built_ = pixel_ratio * settings_.font_scale;
     applyStyle(settings_.high_contrast, settings_.font_scale);
 }

@@ -28,6 +28,7 @@ void AppUi::savePlaygroundCode() {
 
 void AppUi::drawPlayground(const FrameContext& ctx) {
     (void)ctx;
+    if (fonts_.code == nullptr) return;  // the atlas gains the code font before the next frame
     playground_.update();
     const Palette& p = palette(settings_.high_contrast);
     const float margin = 16.0f;

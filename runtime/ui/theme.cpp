@@ -60,7 +60,7 @@ ImVector<ImWchar> parseGlyphRanges(const std::string& spec) {
 }
 
 bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ranges_spec,
-                float pixel_ratio, float font_scale) {
+                float pixel_ratio, float font_scale, bool with_code) {
     static ImVector<ImWchar> ranges;  // must outlive the atlas build
     ranges = parseGlyphRanges(ranges_spec);
     ImGuiIO& io = ImGui::GetIO();
@@ -82,9 +82,9 @@ bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ra
     fonts.body = add("sandyq-sans.ttf", kBodySize, ranges.Data);
     fonts.heading = add("sandyq-sans-bold.ttf", kHeadingSize, ranges.Data);
     fonts.title = add("sandyq-sans-bold.ttf", kTitleSize, ranges.Data);
-    fonts.code = add("sandyq-mono.ttf", kCodeSize, ranges.Data);
+    fonts.code = with_code ? add("sandyq-mono.ttf", kCodeSize, ranges.Data) : nullptr;
     fonts.raster_scale = raster;
-    if (fonts.body == nullptr || fonts.heading == nullptr || fonts.title == nullptr || fonts.code == nullptr) {
+    if (fonts.body == nullptr || fonts.heading == nullptr || fonts.title == nullptr || (with_code && fonts.code == nullptr)) {
         io.Fonts->Clear();
         fonts.body = fonts.heading = fonts.title = fonts.code = io.Fonts->AddFontDefault();
         return false;

@@ -17,6 +17,8 @@ test('the sample program runs from the home screen and prints Kazakh text', asyn
     const page = await openApp(ctx, server.url);
     await click(page, 'home.play');
     assert.equal((await state(page)).screen, 'playground');
+    // The code font joined the atlas, with every Kazakh letter.
+    assert.deepEqual(await page.evaluate(() => Module.sandyqTest.missingGlyphs('ӘҒҚҢӨҰҮҺІәғқңөұүһі')), []);
     await click(page, 'play.run');
     await waitMode(page, ['finished']);
     assert.equal((await pg(page)).output, 'Сәлем, Әлия\n1 жұлдыз\n2 жұлдыз\n3 жұлдыз\n');
