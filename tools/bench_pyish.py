@@ -2,13 +2,17 @@
 """Benchmark of the Python-style interpreter against CPython.
 
   tools/bench_pyish.py [SANDYQ_RUN] [--python /usr/bin/python3] [--repeat 3] [--markdown]
+                       [--wasm path/to/sandyq-run.js]
 
-Runs each program with sandyq-run and with python3 (best of --repeat wall-clock runs, process
+Runs each program with sandyq-run and with python3 (best of --repeat runs, measured as the
+child's user+system CPU time so that other work on a shared machine does not distort it; process
 start included for both), checks that both print the same, and prints the times and the ratio
-sandyq/CPython (target ≤ 2.0). --markdown prints a table for docs/benchmarks.md.
+sandyq/CPython (target ≤ 2.0). --markdown prints a table for docs/benchmarks.md. --wasm also runs
+an Emscripten build of sandyq-run under node (-sNODERAWFS) and prints the wasm/native ratio.
 """
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -111,9 +115,10 @@ print(count)
 def best_time(cmd, repeat):
     best, out = None, None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         p = subprocess.run(cmd, capture_output=True)
-        dt = time.perf_counter() - t0
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
         if p.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} failed: {p.stderr.decode()[-500:]}")
         best = dt if best is None else min(best, dt)
@@ -128,6 +133,7 @@ def main():
     ap.add_argument("--python", default="/usr/bin/python3")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--wasm", default="")
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,19 +143,31 @@ def main():
             t_py, out_py = best_time([args.python, str(path)], args.repeat)
             t_sq, out_sq = best_time([args.sandyq, str(path)], args.repeat)
             same = out_py == out_sq
-            rows.append((name, t_sq, t_py, t_sq / t_py, same))
+            wasm = ""
+            t_wasm = None
+            if args.wasm:
+                t_wasm, out_w = best_time(["node", "--no-experimental-fetch", args.wasm, str(path)], args.repeat)
+                same = same and out_w == out_py
+                wasm = f"   wasm {t_wasm * 1000:8.1f} ms   wasm/native {t_wasm / t_sq:5.2f}"
+            rows.append((name, t_sq, t_py, t_sq / t_py, same, t_wasm))
             print(f"{name:22s} sandyq {t_sq * 1000:8.1f} ms   python3 {t_py * 1000:8.1f} ms   ratio {t_sq / t_py:5.2f}"
-                  f"{'' if same else '   OUTPUT DIFFERS'}", flush=True)
+                  f"{wasm}{'' if same else '   OUTPUT DIFFERS'}", flush=True)
     total_sq = sum(r[1] for r in rows)
     total_py = sum(r[2] for r in rows)
     print(f"{'total':22s} sandyq {total_sq * 1000:8.1f} ms   python3 {total_py * 1000:8.1f} ms   ratio {total_sq / total_py:5.2f}")
     if args.markdown:
         print()
-        print("| program | sandyq-run (ms) | python3 (ms) | ratio |")
-        print("|---|---:|---:|---:|")
-        for name, t_sq, t_py, ratio, same in rows:
-            print(f"| {name} | {t_sq * 1000:.0f} | {t_py * 1000:.0f} | {ratio:.2f} |")
-        print(f"| **total** | {total_sq * 1000:.0f} | {total_py * 1000:.0f} | {total_sq / total_py:.2f} |")
+        w = bool(args.wasm)
+        print("| program | sandyq-run (ms) | python3 (ms) | ratio |" + (" wasm/node (ms) | wasm/native |" if w else ""))
+        print("|---|---:|---:|---:|" + ("---:|---:|" if w else ""))
+        for name, t_sq, t_py, ratio, same, t_wasm in rows:
+            extra = f" {t_wasm * 1000:.0f} | {t_wasm / t_sq:.2f} |" if w else ""
+            print(f"| {name} | {t_sq * 1000:.0f} | {t_py * 1000:.0f} | {ratio:.2f} |" + extra)
+        extra = ""
+        if w:
+            total_w = sum(r[5] for r in rows)
+            extra = f" {total_w * 1000:.0f} | {total_w / total_sq:.2f} |"
+        print(f"| **total** | {total_sq * 1000:.0f} | {total_py * 1000:.0f} | {total_sq / total_py:.2f} |" + extra)
     return 0 if all(r[4] for r in rows) else 1
 
 

@@ -111,11 +111,26 @@ StepStatus Vm::step(uint64_t max_instructions) {
     return status_;
 }
 
+StepStatus Vm::stepLine(uint64_t max_instructions) {
+    const SourcePos start = currentPosition();
+    StepStatus s = status_;
+    for (uint64_t k = 0; k < max_instructions; ++k) {
+        s = step(1);
+        if (s != StepStatus::Running) return s;
+        const SourcePos now = currentPosition();
+        if (now.line != 0 && now.line != start.line) return s;
+    }
+    return s;
+}
+
 StepStatus Vm::runToEnd() {
     for (;;) {
-        const StepStatus s = step(UINT64_MAX);
+        // Slices rather than one endless call: a JIT (V8 for wasm) can only switch to the
+        // optimised dispatch loop when execute() is entered again.
+        const StepStatus s = step(1u << 22);
         if (s == StepStatus::Finished || s == StepStatus::Faulted) return s;
         if (s == StepStatus::Yielded && waiting_input_) return s;  // nobody to answer
+        (void)0;
     }
 }
 

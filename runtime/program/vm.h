@@ -82,6 +82,9 @@ public:
     uint32_t addWorldCommand(std::string_view name, uint32_t min_args, uint32_t max_args);
 
     StepStatus step(uint64_t max_instructions);
+    // For the UI's "Step" button: runs until execution reaches another source line (or
+    // yields/finishes/faults), at most max_instructions.
+    StepStatus stepLine(uint64_t max_instructions = 1'000'000);
     // Runs to the end, answering yields by continuing (for tools and tests without a UI).
     StepStatus runToEnd();
 

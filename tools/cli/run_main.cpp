@@ -103,9 +103,11 @@ int usage() {
 int main(int argc, char** argv) {
     // The VM allocates and frees many small objects; keep freed memory instead of returning it
     // to the OS after every collection (page faults otherwise dominate string-heavy programs).
+#if defined(M_TRIM_THRESHOLD) && defined(M_TOP_PAD) && defined(M_MMAP_THRESHOLD)  // glibc only
     mallopt(M_TRIM_THRESHOLD, 512 << 20);
     mallopt(M_TOP_PAD, 64 << 20);
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
+#endif
     std::string file, input_file, i18n_dir = SANDYQ_I18N_DIR;
     text::Lang lang = text::Lang::Kk;
     program::Limits limits;

@@ -211,3 +211,19 @@ TEST_CASE("pyish.run: deeply nested values compare, hash and print without crash
     const auto p = run("a = [1]\na.append(a)\nprint(a)\n");
     CHECK(p.out == "[1, [...]]\n");
 }
+
+TEST_CASE("pyish.run: stepLine moves line by line so the UI can highlight the running line") {
+    CompileResult c = compile("x = 1\ny = 2\nfor i in range(2):\n    x += i\nprint(x)\n");
+    REQUIRE(c.ok());
+    StringHost host;
+    sandyq::program::Vm vm(c.program, host);
+    std::vector<uint32_t> seen;
+    for (int k = 0; k < 20; ++k) {
+        seen.push_back(vm.currentPosition().line);
+        if (vm.stepLine() != StepStatus::Running) break;
+    }
+    CHECK(vm.status() == StepStatus::Finished);
+    CHECK(host.out == "2\n");
+    const std::vector<uint32_t> want = {1, 2, 3, 4, 3, 4, 3, 5};
+    CHECK(seen == want);
+}
