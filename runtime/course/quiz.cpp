@@ -178,6 +178,25 @@ QuizResult gradeQuiz(const Quiz& quiz, const QuizAnswer& answer) {
     }
 }
 
+std::vector<int> presentationOrder(size_t n, uint32_t seed) {
+    std::vector<int> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = static_cast<int>(i);
+    if (n < 2) return order;
+    uint32_t x = seed * 2654435761u + 0x9E3779B9u;  // xorshift32, never zero
+    if (x == 0) x = 1;
+    auto next = [&x]() {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        return x;
+    };
+    for (size_t i = n - 1; i > 0; --i) std::swap(order[i], order[next() % (i + 1)]);
+    bool solved = true;
+    for (size_t i = 0; i < n; ++i) solved &= order[i] == static_cast<int>(i);
+    if (solved) std::rotate(order.begin(), order.begin() + 1, order.end());
+    return order;
+}
+
 bool quizHasCorrectAnswer(const Quiz& quiz) {
     switch (quiz.kind) {
     case QuizKind::Single: {

@@ -5,6 +5,7 @@
 // UI looks up through the item index.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,11 @@ QuizResult gradeQuiz(const Quiz& quiz, const QuizAnswer& answer);
 // never folded to Russian ones: "ә" and "а" stay different.
 std::string normalizeAnswer(std::string_view text);
 bool answersEqual(std::string_view typed, std::string_view expected);
+
+// The order in which the player shows n options / order items / right-hand match texts: a
+// permutation from `seed` (the caller injects it, e.g. per pupil and attempt), never the solved
+// order when n >= 2, so "put in order" and "match" never start solved. Deterministic per seed.
+std::vector<int> presentationOrder(size_t n, uint32_t seed);
 
 // Does the quiz have a correct answer at all (validator check)?
 bool quizHasCorrectAnswer(const Quiz& quiz);

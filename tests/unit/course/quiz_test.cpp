@@ -2,6 +2,8 @@
 // and typed answers that differ only in case, spaces, look-alike letters or accepted variants.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "course/quiz.h"
 
 using namespace sandyq;
@@ -167,4 +169,23 @@ TEST_CASE("course.pack: texts fall back kk → ru → en and emphasis is parsed"
     CHECK_FALSE(spans[4].strong);
     CHECK(parseEmphasis("2 ** 3").size() == 1);  // unbalanced stays literal
     CHECK(parseEmphasis("2 ** 3")[0].text == "2 ** 3");
+}
+
+TEST_CASE("course.quiz: shown order is a shuffled permutation, never already solved") {
+    for (uint32_t seed = 0; seed < 200; ++seed) {
+        for (size_t n : {2u, 3u, 5u}) {
+            auto order = presentationOrder(n, seed);
+            REQUIRE(order.size() == n);
+            auto sorted = order;
+            std::sort(sorted.begin(), sorted.end());
+            bool identity = true;
+            for (size_t i = 0; i < n; ++i) {
+                CHECK(sorted[i] == static_cast<int>(i));
+                identity &= order[i] == static_cast<int>(i);
+            }
+            CHECK_FALSE(identity);
+        }
+    }
+    CHECK(presentationOrder(4, 7) == presentationOrder(4, 7));
+    CHECK(presentationOrder(1, 7) == std::vector<int>{0});
 }
