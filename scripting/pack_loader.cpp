@@ -15,6 +15,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "core/utf8.h"
 #include "scripting/pack_api.h"
 
 namespace sandyq::scripting {
@@ -78,6 +79,7 @@ public:
         error(pos, "pack.bad_type", {{"field", field}, {"expected", expected}, {"got", lua_typename(L, got)}});
     }
 
+    // Texts reach the UI as valid UTF-8 (a file saved in another encoding is reported per file).
     std::string copyString(int idx, const SourcePos& pos, const char* field) {
         size_t len = 0;
         const char* s = lua_tolstring(L, idx, &len);
@@ -85,7 +87,8 @@ public:
             error(pos, "pack.text_too_long", {{"field", field}});
             len = kMaxText;
         }
-        return std::string(s, len);
+        const std::string_view view(s, len);
+        return text::isValidUtf8(view) ? std::string(view) : text::sanitizeUtf8(view);
     }
 
     std::string string(int t, const char* name, const SourcePos& pos) {
@@ -551,6 +554,21 @@ course::Lesson readLesson(Reader& r, int t) {
     return lesson;
 }
 
+// Teachers' editors sometimes save in Windows-1251: report the line of the first broken letter.
+void checkEncoding(const course::PackSource& source, std::string_view code, const std::string& file,
+                   course::Problems& out) {
+    int line = 1;
+    for (size_t pos = 0; pos < code.size();) {
+        const text::Decoded d = text::decodeUtf8(code, pos);
+        if (d.cp == text::kReplacementChar && code.compare(pos, 3, "\xEF\xBF\xBD") != 0) {
+            out.error(source.displayPath(file), line, "pack.not_utf8", {{"file", file}});
+            return;
+        }
+        if (code[pos] == '\n') ++line;
+        pos += d.length;
+    }
+}
+
 // Number of tables in a registry list; pushes the list.
 lua_Integer pushRegistryList(lua_State* L, const char* name) {
     lua_getfield(L, LUA_REGISTRYINDEX, name);
@@ -604,6 +622,7 @@ LoadedPack loadPack(const course::PackSource& source, const SandboxLimits& limit
                           missing ? "pack.no_manifest_file" : code.status().message_key, {{"file", manifest_file}});
         return lp;
     }
+    checkEncoding(source, code.value(), manifest_file, lp.problems);
     if (Status st = sb.runChunk(code.value(), manifest_file); !st.ok()) {
         lp.problems.add(problemFromStatus(st));
         return lp;
@@ -642,6 +661,7 @@ LoadedPack loadPack(const course::PackSource& source, const SandboxLimits& limit
                               missing ? "pack.lesson_missing" : lesson_code.status().message_key, {{"file", file}});
             continue;
         }
+        checkEncoding(source, lesson_code.value(), file, lp.problems);
         if (Status st = sb.runChunk(lesson_code.value(), file); !st.ok()) {
             lp.problems.add(problemFromStatus(st));
             resetRegistryList(L, kLessonsRegistry);

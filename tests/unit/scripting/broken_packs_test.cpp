@@ -101,3 +101,47 @@ TEST_CASE("scripting.broken_packs: every hostile or broken pack is contained and
 TEST_CASE("scripting.broken_packs: the hostile packs touched nothing outside the sandbox") {
     CHECK_FALSE(fs::exists("/tmp/sandyq-hacked"));
 }
+
+TEST_CASE("scripting.broken_packs: 300 damaged copies of the example pack never crash the checker") {
+    // Deterministic damage: cut, duplicate or swap pieces of the lesson files, as a half-saved
+    // or badly merged file would look. Every run must end with a problem list, nothing else.
+    const fs::path root = fs::path(SANDYQ_SOURCE_DIR) / "lessons/example";
+    auto read = [](const fs::path& p) {
+        std::ifstream f(p, std::ios::binary);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        return ss.str();
+    };
+    const std::string manifest = read(root / "pack.lua");
+    const std::string lessons[] = {read(root / "devices.lua"), read(root / "check.lua")};
+    const std::string picture = read(root / "assets/computer.png");
+    uint32_t x = 12345;
+    auto next = [&x]() {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        return x;
+    };
+    PackcheckOptions options;
+    options.limits = {500'000, 8u << 20};
+    int with_errors = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::string damaged = lessons[round % 2];
+        for (int cuts = 1 + next() % 3; cuts > 0; --cuts) {
+            const size_t a = next() % damaged.size(), len = 1 + next() % 40;
+            switch (next() % 3) {
+            case 0: damaged.erase(a, len); break;
+            case 1: damaged.insert(a, damaged.substr(next() % damaged.size(), len)); break;
+            default: std::swap(damaged[a], damaged[next() % damaged.size()]); break;
+            }
+        }
+        MemoryPackSource s("damaged");
+        s.add("pack.lua", manifest);
+        s.add(round % 2 ? "check.lua" : "devices.lua", damaged);
+        s.add(round % 2 ? "devices.lua" : "check.lua", lessons[(round + 1) % 2]);
+        s.add("assets/computer.png", round % 7 ? picture : picture.substr(0, picture.size() / 2));
+        const Problems ps = checkPack(s, options);
+        with_errors += ps.hasErrors();
+    }
+    CHECK(with_errors > 100);  // most damage is noticed; the rest is harmless (e.g. inside a text)
+}
