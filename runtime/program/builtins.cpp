@@ -730,6 +730,7 @@ bool Vm::Impl::callBuiltin(BuiltinObj* b, const Value* argv, int argc, const Str
         }
         case BuiltinKind::World: {
             if (native_depth > 0) return fail(ExcKind::TypeError, "py.err.world_not_here");
+            if (!A.count(static_cast<int>(b->min_args), static_cast<int>(b->max_args))) return false;
             std::vector<WorldArg> wargs;
             for (int k = 0; k < argc; ++k) {
                 WorldArg wa;

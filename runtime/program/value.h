@@ -129,6 +129,7 @@ struct FunctionObj final : Obj {
 struct BuiltinObj final : Obj {
     uint32_t kind = 0;        // BuiltinKind
     uint32_t world_id = 0;    // for world commands: host's command index
+    uint32_t min_args = 0, max_args = 0;  // for world commands
     std::string name;
     BuiltinObj() : Obj(ObjType::Builtin) {}
 };

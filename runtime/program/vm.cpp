@@ -95,9 +95,27 @@ uint32_t Vm::addWorldCommand(std::string_view name, uint32_t min_args, uint32_t 
     b->kind = static_cast<uint32_t>(BuiltinKind::World);
     b->name = std::string(name);
     b->world_id = static_cast<uint32_t>(im.world_commands.size());
-    (void)min_args;
-    (void)max_args;
+    b->min_args = min_args;
+    b->max_args = max_args;
     im.world_commands.push_back(b);
+    const size_t dot = name.find('.');
+    if (dot != std::string_view::npos) {
+        // "robot.motors": an attribute of a module-like global `robot` (no import needed)
+        const std::string module(name.substr(0, dot));
+        b->name = std::string(name.substr(dot + 1));
+        ModuleObj* m = nullptr;
+        for (auto* existing : im.modules)
+            if (existing->name == module) m = existing;
+        if (!m) {
+            m = im.alloc(new ModuleObj());
+            m->name = module;
+            im.modules.push_back(m);
+        }
+        m->attrs.emplace_back(b->name, Value::object(b));
+        for (size_t g = 0; g < program_.global_names.size(); ++g)
+            if (program_.global_names[g] == module) im.fallback[g] = Value::object(m);
+        return b->world_id;
+    }
     for (size_t g = 0; g < program_.global_names.size(); ++g)
         if (program_.global_names[g] == name) im.fallback[g] = Value::object(b);
     return b->world_id;

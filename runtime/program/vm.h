@@ -77,7 +77,8 @@ public:
     Vm(const Vm&) = delete;
     Vm& operator=(const Vm&) = delete;
 
-    // Declares a world command callable from the program as `name(...)` with min..max args.
+    // Declares a world command callable from the program as `name(...)` with min..max args;
+    // a dotted name ("robot.motors") is called as `robot.motors(...)` without an import.
     // Call before the first step(). Returns the command id passed to Host::worldCommand.
     uint32_t addWorldCommand(std::string_view name, uint32_t min_args, uint32_t max_args);
 

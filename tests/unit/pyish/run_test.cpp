@@ -227,3 +227,38 @@ TEST_CASE("pyish.run: stepLine moves line by line so the UI can highlight the ru
     const std::vector<uint32_t> want = {1, 2, 3, 4, 3, 4, 3, 5};
     CHECK(seen == want);
 }
+
+namespace {
+struct RobotHost : StringHost {
+    std::vector<std::string> log;
+    sandyq::program::WorldReply worldCommand(uint32_t id, const std::vector<sandyq::program::WorldArg>& args) override {
+        std::string entry = std::to_string(id) + ":";
+        for (auto& a : args) entry += " " + (a.kind == sandyq::program::WorldArg::Kind::Str ? a.text : std::to_string(a.integer));
+        log.push_back(entry);
+        sandyq::program::WorldReply r;
+        if (id == 1) {  // is_wall() answers True on the third question
+            r.value.kind = sandyq::program::WorldArg::Kind::Bool;
+            r.value.integer = log.size() >= 5 ? 1 : 0;
+        }
+        return r;
+    }
+};
+}  // namespace
+
+TEST_CASE("pyish.run: world commands, incl. robot.motors(...), yield once per action") {
+    CompileResult c = compile("while not is_wall():\n    forward(1)\nrobot.motors(50, 50, 1)\nforward()\n");
+    REQUIRE(c.ok());
+    RobotHost host;
+    sandyq::program::Vm vm(c.program, host);
+    CHECK(vm.addWorldCommand("forward", 1, 1) == 0);
+    CHECK(vm.addWorldCommand("is_wall", 0, 0) == 1);
+    CHECK(vm.addWorldCommand("robot.motors", 3, 3) == 2);
+    int yields = 0;
+    while (vm.step(10000) == StepStatus::Yielded) ++yields;
+    CHECK(yields == 6);  // is_wall, forward, is_wall, forward, is_wall, motors
+    CHECK(vm.status() == StepStatus::Faulted);  // forward() without its argument
+    CHECK(vm.diagnostic().exception == ExcKind::TypeError);
+    CHECK(vm.diagnostic().line == 4);
+    const std::vector<std::string> want = {"1:", "0: 1", "1:", "0: 1", "1:", "2: 50 50 1"};
+    CHECK(host.log == want);
+}
