@@ -580,6 +580,19 @@ void resetRegistryList(lua_State* L, const char* name) {
     lua_setfield(L, LUA_REGISTRYINDEX, name);
 }
 
+// pack{} belongs in pack.lua and lesson{} in lesson files: report a call in the wrong file at its
+// line, then forget it.
+void reportMisplaced(Reader& r, const char* list, const char* key) {
+    lua_State* L = r.L;
+    const lua_Integer n = pushRegistryList(L, list);
+    if (n > 0) {
+        lua_rawgeti(L, -1, 1);
+        r.error(r.posOf(-1, r.filePos()), key);
+    }
+    lua_settop(L, 0);
+    resetRegistryList(L, list);
+}
+
 }  // namespace
 
 // ---- loadPack ----------------------------------------------------------------------------------
@@ -643,6 +656,7 @@ LoadedPack loadPack(const course::PackSource& source, const SandboxLimits& limit
             }
         }
         lua_settop(L, 0);
+        reportMisplaced(r, kLessonsRegistry, "pack.lesson_in_manifest");
         resetRegistryList(L, kPacksRegistry);
     }
     sb.setHostMode(false);
@@ -682,6 +696,7 @@ LoadedPack loadPack(const course::PackSource& source, const SandboxLimits& limit
         }
         lua_settop(L, 0);
         resetRegistryList(L, kLessonsRegistry);
+        reportMisplaced(r, kPacksRegistry, "pack.pack_in_lesson");
         sb.setHostMode(false);
     }
     return lp;
