@@ -15,6 +15,9 @@ namespace sandyq::scripting {
 namespace {
 
 constexpr size_t kMaxProblems = 200;
+constexpr size_t kBigPictureBytes = 300 * 1024;
+constexpr int kBigPictureWidth = 1280;
+constexpr int kBigPictureHeight = 960;
 
 // Runs each Lua goal on the world set-up with an empty trace: it must finish within the budget
 // and must not pass (a goal that an empty program meets checks nothing).
@@ -84,6 +87,16 @@ course::Problems checkPack(const course::PackSource& source, const PackcheckOpti
             auto bytes = source.read(file);
             if (!bytes.ok() || !decodesAsPicture(bytes.value())) {
                 problems.error(source.displayPath(file), 0, "pack.picture_broken", {{"file", file}});
+                continue;
+            }
+            // Packs load on demand over school networks: big pictures are worth a warning.
+            int w = 0, h = 0, comp = 0;
+            const auto& b = bytes.value();
+            stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(b.data()), static_cast<int>(b.size()), &w, &h, &comp);
+            if (b.size() > kBigPictureBytes || w > kBigPictureWidth || h > kBigPictureHeight) {
+                problems.warning(source.displayPath(file), 0, "pack.picture_big",
+                                 {{"file", file}, {"kb", std::to_string((b.size() + 1023) / 1024)},
+                                  {"width", std::to_string(w)}, {"height", std::to_string(h)}});
             }
         }
     }

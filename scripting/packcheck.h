@@ -4,7 +4,8 @@
 // pictures, in packcheck.cpp). Used by the native CLI sandyq-packcheck and, later, the browser
 // preview (same function, MemoryPackSource).
 // Checks: load errors and budgets, structure and types, kk+ru for every text, unique ids, objective
-// codes, quizzes have a correct answer, unreachable steps, referenced files exist, pictures decode,
+// codes, quizzes have a correct answer, unreachable steps, referenced files exist, pictures decode
+// (and a warning above 300 KB or 1280×960),
 // every Lua goal runs within budget on the world set-up with an empty trace and does not pass there.
 // Plug-in point: PackcheckOptions::step_checker runs per coding step (reference solution passes,
 // empty program fails) once the blocks / Python-style / robot modules provide worlds.

@@ -221,3 +221,51 @@ lesson { id = "l", title = { kk = "С", ru = "У" }, steps = steps })lua");
     CHECK(ps.list().front().message_key == "pack.missing_language");
     CHECK(ps.list().front().line == 3);
 }
+
+TEST_CASE("scripting.packcheck: a picture too big for school networks is a warning") {
+    MemoryPackSource s = memoryPack(R"lua(lesson { id = "l", title = { kk = "С", ru = "У" }, steps = {
+  theory { id = "t", body = { picture "assets/huge.png" } } } })lua");
+    // A valid 2000×10 grey PNG, made by hand: IHDR + one IDAT of zero-filtered rows.
+    auto be32 = [](uint32_t v) { return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; };
+    auto crc = [](const std::string& d) {
+        uint32_t c = 0xFFFFFFFFu;
+        for (unsigned char b : d) {
+            c ^= b;
+            for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+        }
+        return c ^ 0xFFFFFFFFu;
+    };
+    auto chunk = [&](const std::string& tag, const std::string& data) {
+        return be32(static_cast<uint32_t>(data.size())) + tag + data + be32(crc(tag + data));
+    };
+    const uint32_t w = 2000, h = 10;
+    std::string raw;
+    for (uint32_t y = 0; y < h; ++y) raw += std::string(1, '\0') + std::string(w, '\x80');
+    // zlib stream with stored (uncompressed) blocks of at most 65535 bytes.
+    std::string z = "\x78\x01";
+    uint32_t a = 1, b = 0;
+    for (unsigned char c : raw) {
+        a = (a + c) % 65521;
+        b = (b + a) % 65521;
+    }
+    for (size_t pos = 0; pos < raw.size(); pos += 65535) {
+        const size_t n = std::min<size_t>(65535, raw.size() - pos);
+        z += char(pos + n == raw.size() ? 1 : 0);
+        z += char(n & 0xFF);
+        z += char(n >> 8);
+        z += char(~n & 0xFF);
+        z += char((~n >> 8) & 0xFF);
+        z += raw.substr(pos, n);
+    }
+    z += be32((b << 16) | a);
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", be32(w) + be32(h) + std::string("\x08\x00\x00\x00\x00", 5)) +
+                            chunk("IDAT", z) + chunk("IEND", "");
+    s.add("assets/huge.png", png);
+    const Problems ps = checkPack(s);
+    CHECK_FALSE(ps.has("pack.picture_broken"));
+    const Problem* p = find(ps, "pack.picture_big");
+    REQUIRE(p != nullptr);
+    CHECK(p->level == Level::Warning);
+    CHECK(p->arg("width") == "2000");
+    CHECK_FALSE(ps.hasErrors());
+}
