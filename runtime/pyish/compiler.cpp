@@ -60,6 +60,7 @@ struct LoopCtx {
 struct FnState {
     uint32_t proto = 0;
     bool is_module = true;
+    const FnState* parent = nullptr;  // the enclosing function (not the module), for closures
     std::unordered_map<std::string, uint32_t> locals;
     std::set<std::string> declared_global;
     std::vector<std::unordered_map<std::string, uint32_t>> overlays;  // comprehension scopes
@@ -203,16 +204,24 @@ private:
         return slot;
     }
 
-    void loadName(const std::string& name) {
+    bool loadName(const std::string& name) {
         for (auto it = fn_->overlays.rbegin(); it != fn_->overlays.rend(); ++it) {
             auto f = it->find(name);
-            if (f != it->end()) { emit(Op::LoadLocal, f->second); return; }
+            if (f != it->end()) { emit(Op::LoadLocal, f->second); return true; }
         }
         if (!fn_->is_module) {
             auto f = fn_->locals.find(name);
-            if (f != fn_->locals.end()) { emit(Op::LoadLocal, f->second); return; }
+            if (f != fn_->locals.end()) { emit(Op::LoadLocal, f->second); return true; }
+            // A def inside a def reading the outer function's variable needs a closure.
+            for (const FnState* p = fn_->parent; p; p = p->parent)
+                if (p->locals.count(name) && !fn_->declared_global.count(name)) {
+                    fail(cur_, ExcKind::SyntaxError, "py.syntax.unsupported");
+                    error.arg("construct", "closure").hint("py.hint.closure");
+                    return false;
+                }
         }
         emit(Op::LoadGlobal, globalIndex(name));
+        return true;
     }
 
     void storeName(const std::string& name) {
@@ -320,7 +329,7 @@ private:
                     return true;
                 }
                 if (t->kind == NodeKind::Name) {
-                    loadName(t->text);
+                    if (!loadName(t->text)) return false;
                     if (!expr(s->kids[1])) return false;
                     emit(s->op);
                     storeName(t->text);
@@ -494,6 +503,7 @@ private:
         FnState fs;
         fs.proto = index;
         fs.is_module = false;
+        fs.parent = fn_->is_module ? nullptr : fn_;
         for (const Node* p : params->kids) {
             const uint32_t slot = static_cast<uint32_t>(fs.locals.size());
             fs.locals.emplace(p->text, slot);
@@ -584,7 +594,7 @@ private:
             return false;
         }
         switch (e->kind) {
-            case NodeKind::Name: loadName(e->text); return true;
+            case NodeKind::Name: return loadName(e->text);
             case NodeKind::Int: loadInt(e->integer); return true;
             case NodeKind::Float: {
                 Constant c;

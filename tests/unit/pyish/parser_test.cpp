@@ -113,3 +113,12 @@ TEST_CASE("pyish.parser: very long expressions and very deep blocks are errors, 
     blocks += std::string(150, ' ') + "pass\n";
     CHECK(compile(blocks).error.exception == ExcKind::IndentationError);
 }
+
+TEST_CASE("pyish.compiler: a nested def reading the outer function's variable is named as a closure") {
+    const auto d = err("def outer():\n    n = 5\n    def inner():\n        return n + 1\n    return inner()\n");
+    CHECK(d.message_key == "py.syntax.unsupported");
+    CHECK(d.find("construct")->text == "closure");
+    CHECK(d.line == 4);
+    // its own variables and globals are fine
+    CHECK(compile("g = 1\ndef outer():\n    def inner(n):\n        m = n\n        return m + g\n    return inner(2)\nprint(outer())\n").ok());
+}
