@@ -77,9 +77,9 @@ double roundHalfEven(double x, int64_t digits) {
     if (digits < -308) return std::copysign(0.0, x);
     if (digits >= 0) {
         // printf rounds the exact binary value correctly (half-even on exact ties), as CPython does.
-        char buf[512];
-        std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(digits), x);
-        return std::strtod(buf, nullptr);
+        std::string buf(static_cast<size_t>(digits) + 400, '\0');  // 309 integer digits at most
+        std::snprintf(buf.data(), buf.size(), "%.*f", static_cast<int>(digits), x);
+        return std::strtod(buf.c_str(), nullptr);
     }
     const double p = std::pow(10.0, static_cast<double>(-digits));
     double y = x / p;
