@@ -58,6 +58,7 @@ bool Playground::compile() {
     host_ = std::make_unique<ConsoleHost>(output_);
     program::Limits limits;
     limits.max_instructions = kMaxInstructions;
+    limits.max_memory_bytes = kMaxMemoryBytes;  // far below the wasm heap's ceiling
     vm_ = std::make_unique<program::Vm>(*program_, *host_, limits);
     output_.clear();
     return true;
@@ -116,15 +117,7 @@ void Playground::finishStep(program::StepStatus s) {
 
 void Playground::stepOneLine() {
     if (!vm_) return;
-    const uint32_t start = vm_->currentPosition().line;
-    program::StepStatus s = program::StepStatus::Running;
-    // Up to the next line (a long builtin call is still one step for the pupil).
-    for (int i = 0; i < 1'000'000; ++i) {
-        s = vm_->step(1);
-        if (s != program::StepStatus::Running || vm_->waitingForInput()) break;
-        if (vm_->currentPosition().line != start && vm_->currentPosition().line != 0) break;
-    }
-    finishStep(s);
+    finishStep(vm_->stepLine());  // up to the next source line (a long builtin call is one step)
 }
 
 void Playground::update() {

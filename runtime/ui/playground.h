@@ -24,6 +24,7 @@ public:
     enum class Speed : uint8_t { None = 0, Slow, Medium, Fast };
     static constexpr const char* kStorageKey = "playground/main.py";
     static constexpr uint64_t kMaxInstructions = 12'000'000;  // well under 1 s of wasm: then TimeoutError
+    static constexpr uint64_t kMaxMemoryBytes = 24u << 20;     // then MemoryError (heap max is 128 MB)
 
     Playground();
     ~Playground();

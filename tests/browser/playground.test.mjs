@@ -84,7 +84,7 @@ test('a mistake is explained in the UI language at its line, and the language ca
   } finally { await ctx.close(); }
 });
 
-test('an endless loop stops by itself within a second and the app stays alive', async () => {
+test('an endless loop stops by itself within a second, a memory bomb is a MemoryError, the app stays alive', async () => {
   const ctx = await launch();
   try {
     const page = await openApp(ctx, server.url);
@@ -107,6 +107,13 @@ test('an endless loop stops by itself within a second and the app stays alive', 
     assert.ok(elapsed < 1000, `stopped after ${Math.round(elapsed)} ms`);
     assert.equal((await pg(page)).exception, 'TimeoutError');
     await frames(page, 10);  // still drawing
+    // A memory bomb ends as a MemoryError, not as a crashed page.
+    await page.evaluate(() => Module.sandyqTest.setCode('s = "ab"\nwhile True:\n    s = s + s\n'));
+    await click(page, 'play.run');
+    await waitMode(page, ['faulted']);
+    assert.equal((await pg(page)).exception, 'MemoryError');
+    await frames(page, 5);
+    assertClean(assert, page);
     await click(page, 'play.back');
     assert.equal((await state(page)).screen, 'home');
   } finally { await ctx.close(); }
