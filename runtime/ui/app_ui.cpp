@@ -146,8 +146,10 @@ bool AppUi::fontsNeedRebuild(float pixel_ratio) const {
 
 void AppUi::rebuildFonts(float pixel_ratio) {
     // The code font joins the atlas the first time the playground opens (faster start-up).
+    std::string title_text;
+    for (text::Lang lang : text::kAllLangs) title_text += tr_.catalogue(lang).find("app.name") ? tr_.catalogue(lang).find("app.name")->text : "";
     buildFonts(fonts_, font_dir_, glyph_ranges_, pixel_ratio, settings_.font_scale,
-               screen_ == Screen::Playground || fonts_.code != nullptr);
+               screen_ == Screen::Playground || fonts_.code != nullptr, title_text + "Sandyq");
     fonts_scale_built_ = pixel_ratio * settings_.font_scale;
     applyStyle(settings_.high_contrast, settings_.font_scale);
 }

@@ -60,8 +60,15 @@ ImVector<ImWchar> parseGlyphRanges(const std::string& spec) {
 }
 
 bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ranges_spec,
-                float pixel_ratio, float font_scale, bool with_code) {
+                float pixel_ratio, float font_scale, bool with_code, const std::string& title_text) {
     static ImVector<ImWchar> ranges;  // must outlive the atlas build
+    static ImVector<ImWchar> title_ranges;
+    {
+        ImFontGlyphRangesBuilder builder;
+        builder.AddText(title_text.c_str());
+        title_ranges.clear();
+        builder.BuildRanges(&title_ranges);
+    }
     ranges = parseGlyphRanges(ranges_spec);
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -81,7 +88,7 @@ bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ra
     };
     fonts.body = add("sandyq-sans.ttf", kBodySize, ranges.Data);
     fonts.heading = add("sandyq-sans-bold.ttf", kHeadingSize, ranges.Data);
-    fonts.title = add("sandyq-sans-bold.ttf", kTitleSize, ranges.Data);
+    fonts.title = add("sandyq-sans-bold.ttf", kTitleSize, title_ranges.Data);
     fonts.code = with_code ? add("sandyq-mono.ttf", kCodeSize, ranges.Data) : nullptr;
     fonts.raster_scale = raster;
     if (fonts.body == nullptr || fonts.heading == nullptr || fonts.title == nullptr || (with_code && fonts.code == nullptr)) {

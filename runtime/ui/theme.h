@@ -36,8 +36,10 @@ ImVector<ImWchar> parseGlyphRanges(const std::string& spec);
 // Rebuilds the atlas for pixel_ratio × font_scale from the TTFs in font_dir. The caller then
 // re-uploads the texture. Returns false (and keeps ImGui's default font) if a file is missing.
 // with_code: also the monospace code font (only the playground needs it, so start-up skips it).
+// title_text: the only text drawn with the title font (the app's name in every language); the
+// title font gets just those glyphs, which keeps the atlas (and start-up) small.
 bool buildFonts(Fonts& fonts, const std::string& font_dir, const std::string& ranges_spec,
-                float pixel_ratio, float font_scale, bool with_code);
+                float pixel_ratio, float font_scale, bool with_code, const std::string& title_text);
 
 void applyStyle(bool high_contrast, float font_scale);
 
