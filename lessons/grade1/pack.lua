@@ -25,5 +25,6 @@ pack {
     "01-computer.lua", "02-parts.lua", "03-input-output.lua", "04-sit-right.lua", "05-mouse.lua",
     "06-keyboard.lua", "07-files.lua", "08-senses.lua", "09-info-kinds.lua", "10-sorting.lua",
     "11-password.lua", "12-personal.lua", "13-strangers.lua", "14-kind-words.lua", "15-trusted.lua",
+    "16-order.lua", "17-repeat-if.lua", "18-fix-order.lua",
   },
 }
