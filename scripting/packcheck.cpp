@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "scripting/step_check.h"
+
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO
 #define STBI_ONLY_PNG
@@ -20,27 +22,87 @@ constexpr int kBigPictureWidth = 1280;
 constexpr int kBigPictureHeight = 960;
 
 // Runs each Lua goal on the world set-up with an empty trace: it must finish within the budget
-// and must not pass (a goal that an empty program meets checks nothing).
-class GoalProbe final : public course::StepChecker {
-public:
-    GoalProbe(LoadedPack& pack, course::StepChecker* next) : pack_(pack), next_(next) {}
-    void checkStep(const course::Lesson& lesson, const course::Step& step, course::Problems& out) override {
-        for (const auto& goal : step.coding.goals) {
-            if (!goal.check.valid()) continue;
-            auto r = pack_.runCheck(goal.check, step.coding.world, "{}");
-            if (!r.ok()) {
-                out.add(problemFromStatus(r.status()));
-            } else if (r.value()) {
-                const auto& src = pack_.sandbox()->displayPrefix();
-                out.warning(src + "/" + goal.pos.file, goal.pos.line, "pack.goal_passes_empty", {{"id", step.id}});
-            }
+// and must not pass (a goal that an empty program meets checks nothing). Used for coding steps
+// this build cannot run yet (worlds not built in).
+void probeGoals(LoadedPack& pack, const course::Step& step, course::Problems& out) {
+    for (const auto& goal : step.coding.goals) {
+        if (!goal.check.valid()) continue;
+        auto r = pack.runCheck(goal.check, step.coding.world, "{}");
+        if (!r.ok()) {
+            out.add(problemFromStatus(r.status()));
+        } else if (r.value()) {
+            const auto& src = pack.sandbox()->displayPrefix();
+            out.warning(src + "/" + goal.pos.file, goal.pos.line, "pack.goal_passes_empty", {{"id", step.id}});
         }
-        if (next_) next_->checkStep(lesson, step, out);
+    }
+}
+
+// Runs every coding step's reference solution (it must pass its goals) and an empty program (it
+// must fail them) through scripting::checkCodingStep — the same code as the pupil's Check button.
+class SolutionChecker final : public course::StepChecker {
+public:
+    SolutionChecker(LoadedPack& pack, const course::PackSource& source, const PackcheckOptions& options)
+        : pack_(pack), source_(source), options_(options) {}
+
+    void checkStep(const course::Lesson& lesson, const course::Step& step, course::Problems& out) override {
+        if (!options_.check_solutions || !canCheckStep(step)) {
+            if (options_.probe_goals) probeGoals(pack_, step, out);
+        } else {
+            checkSolutions(step, out);
+        }
+        if (options_.step_checker) options_.step_checker->checkStep(lesson, step, out);
     }
 
 private:
+    void addPackProblems(const StepOutcome& o, course::Problems& out) {
+        for (const auto& p : o.pack_problems.list()) {
+            if (seen_.insert(p.message_key + "|" + p.file + "|" + std::to_string(p.line)).second) out.add(p);
+        }
+    }
+
+    void checkSolutions(const course::Step& step, course::Problems& out) {
+        const course::CodingStep& c = step.coding;
+        const std::string file = source_.displayPath(step.pos.file);
+        StepCheckOptions opts;
+        opts.max_instructions = options_.program_instructions;
+        std::string solution = c.solution;
+        if (solution.empty() && !c.solution_file.empty() && course::isValidPackPath(c.solution_file)) {
+            auto bytes = source_.read(c.solution_file);
+            if (bytes.ok()) solution = bytes.value();  // a missing file is reported by validatePack
+        }
+        if (!solution.empty()) {
+            const StepOutcome ref = checkCodingStep(pack_, step, solution, opts);
+            addPackProblems(ref, out);
+            if (!ref.passed && !ref.pack_problems.hasErrors()) {
+                if (ref.error.exception == program::ExcKind::TimeoutError) {
+                    out.error(file, step.pos.line, "pack.solution_endless", {{"id", step.id}});
+                } else if (!ref.error.ok()) {
+                    out.error(file, step.pos.line, "pack.solution_error",
+                              {{"id", step.id}, {"error", program::exceptionName(ref.error.exception)},
+                               {"line", std::to_string(ref.error.line)}});
+                } else {
+                    size_t failed = 0;
+                    while (failed < ref.goals.size() && ref.goals[failed].passed) ++failed;
+                    std::vector<course::ProblemArg> args{{"id", step.id}, {"goal", std::to_string(failed + 1)}};
+                    if (failed < ref.goals.size()) {
+                        args.push_back({"reason", ref.goals[failed].message_key});
+                        for (const auto& a : ref.goals[failed].args) args.push_back({"reason_" + a.name, a.value});
+                    }
+                    out.error(file, step.pos.line, "pack.solution_fails", std::move(args));
+                }
+            } else if (ref.passed && ref.stars < 3) {
+                out.warning(file, step.pos.line, "pack.solution_stars", {{"id", step.id}, {"stars", std::to_string(ref.stars)}});
+            }
+        }
+        const StepOutcome empty = checkCodingStep(pack_, step, "", opts);
+        addPackProblems(empty, out);
+        if (empty.passed) out.error(file, step.pos.line, "pack.empty_passes", {{"id", step.id}});
+    }
+
     LoadedPack& pack_;
-    course::StepChecker* next_;
+    const course::PackSource& source_;
+    const PackcheckOptions& options_;
+    std::set<std::string> seen_;
 };
 
 }  // namespace
@@ -78,9 +140,8 @@ course::Problems checkPack(const course::PackSource& source, const PackcheckOpti
     LoadedPack loaded = loadPack(source, options.limits);
     course::Problems problems = std::move(loaded.problems);
     if (!loaded.manifest_loaded) return problems;
-    GoalProbe probe(loaded, options.step_checker);
-    course::StepChecker* checker = options.probe_goals ? &probe : options.step_checker;
-    course::validatePack(loaded.pack, source, problems, checker);
+    SolutionChecker checker(loaded, source, options);
+    course::validatePack(loaded.pack, source, problems, &checker);
     if (options.decode_pictures) {
         for (const auto& file : referencedPictures(loaded.pack)) {
             if (!course::isValidPackPath(file) || !source.exists(file)) continue;  // reported already

@@ -6,9 +6,11 @@
 // Checks: load errors and budgets, structure and types, kk+ru for every text, unique ids, objective
 // codes, quizzes have a correct answer, unreachable steps, referenced files exist, pictures decode
 // (and a warning above 300 KB or 1280×960),
-// every Lua goal runs within budget on the world set-up with an empty trace and does not pass there.
-// Plug-in point: PackcheckOptions::step_checker runs per coding step (reference solution passes,
-// empty program fails) once the blocks / Python-style / robot modules provide worlds.
+// every coding step's reference solution passes its goals and an empty program fails them
+// (scripting/step_check.h: the same check as the pupil's Check button; an endless reference is
+// "pack.solution_endless"); for steps this build cannot run yet (worlds not built in), every Lua
+// goal runs within budget on the world set-up with an empty trace and does not pass there.
+// Plug-in point: PackcheckOptions::step_checker runs after those per coding step.
 // Errors: all as problems (at most 200, then "pack.too_many_problems"); the function never fails.
 #pragma once
 
@@ -26,7 +28,9 @@ struct PackcheckOptions {
     SandboxLimits limits;
     bool decode_pictures = true;
     bool probe_goals = true;                       // run Lua goals on the initial world
-    course::StepChecker* step_checker = nullptr;   // world modules plug in here
+    bool check_solutions = true;                   // reference passes, empty program fails
+    uint64_t program_instructions = 5'000'000;     // budget of each run of a solution
+    course::StepChecker* step_checker = nullptr;   // further per-step checks
 };
 
 course::Problems checkPack(const course::PackSource& source, const PackcheckOptions& options = {});

@@ -1,0 +1,10 @@
+pack {
+  id = "test.broken.solution-fails",
+  version = "1.0",
+  grade = 5,
+  title = { kk = "Сынақ", ru = "Тест" },
+  author = "Sandyq tests",
+  licence = "CC BY 4.0",
+  objectives = { "5.3.1.1" },
+  lessons = { "lesson.lua" },
+}
