@@ -40,8 +40,8 @@ lesson {
       question = { kk = "Қайсысы компьютер?", ru = "Где компьютер?" },
       options = {
         { kk = "Компьютер", ru = "Компьютер", picture = "assets/computer.png", correct = true },
-        { kk = "Кітап", ru = "Книга", picture = "assets/sources.png",
-          feedback = { kk = "Бұл — кітап пен адам. Кітап — компьютер емес.", ru = "Это книга и человек. Книга — не компьютер." } },
+        { kk = "Кітап", ru = "Книга", picture = "assets/book.png",
+          feedback = { kk = "Бұл — кітап. Кітап — компьютер емес.", ru = "Это книга. Книга — не компьютер." } },
         { kk = "Гүл", ru = "Цветок", picture = "assets/plant-4.png",
           feedback = { kk = "Бұл — гүл. Ол өседі, бірақ есептемейді.", ru = "Это цветок. Он растёт, но не считает." } },
       },

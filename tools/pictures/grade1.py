@@ -345,6 +345,7 @@ PICTURES = {
     "personal-data": personal_data,
     "trusted-adult": trusted_adult,
     "sources": sources,
+    "book": sense(d.book, 1.6),
     "rumour": rumour,
     "teeth-1": teeth(1),
     "teeth-2": teeth(2),
@@ -358,7 +359,6 @@ PICTURES = {
     "sun-hat": sun_hat,
     "repeat": repeat_steps,
     "traffic-red": traffic("red"),
-    "traffic-green": traffic("green"),
 }
 
 
