@@ -24,8 +24,8 @@ pack {
   lessons = {
     "01-devices.lua", "02-folders.lua", "03-file-names.lua", "04-shortcuts.lua", "05-healthy.lua",
     "06-info-kinds.lua", "07-coding.lua", "08-tables.lua", "09-search.lua",
-    "10-passwords.lua", 
-
-    
+    "10-passwords.lua", "11-personal-data.lua", "12-cyberbullying.lua", "13-copyright.lua", "14-trusted.lua",
+    "15-algorithm.lua", "16-loops.lua", "17-conditions.lua", "18-debugging.lua",
+    "19-robot.lua", "20-line.lua",
   },
 }
