@@ -522,11 +522,12 @@ course::Lesson readLesson(Reader& r, int t) {
     course::Lesson lesson;
     lesson.pos = r.posOf(t, r.filePos());
     const SourcePos pos = lesson.pos;
-    r.checkFields(t, "lesson", {"id", "title", "objectives", "minutes", "steps"}, pos);
+    r.checkFields(t, "lesson", {"id", "title", "objectives", "minutes", "teacher_note", "steps"}, pos);
     lesson.id = r.string(t, "id", pos);
     lesson.title = r.text(t, "title", pos);
     lesson.objectives = r.strings(t, "objectives", pos);
     lesson.minutes = r.integer(t, "minutes", pos, 0);
+    lesson.teacher_note = r.text(t, "teacher_note", pos);
     r.forEach(t, "steps", pos, [&](int i) {
         const int e = lua_gettop(L);
         const std::string kind = r.kindOf(e);

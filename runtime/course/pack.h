@@ -139,6 +139,7 @@ struct Lesson {
     LocalizedText title;
     std::vector<std::string> objectives;  // curriculum objective codes, e.g. "3.2.1.1"
     int minutes = 0;                    // planned length (0 = unknown)
+    LocalizedText teacher_note;         // optional: for the teacher only (aims, how to assess)
     std::vector<Step> steps;
     SourcePos pos;
 };

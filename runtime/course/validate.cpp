@@ -206,6 +206,7 @@ void validatePack(const Pack& pack, const PackSource& source, Problems& out, Ste
         if (!isValidItemId(lesson.id)) ctx.error(lesson.pos, "pack.bad_id", {{"id", lesson.id}});
         if (!lesson_ids.insert(lesson.id).second) ctx.error(lesson.pos, "pack.duplicate_id", {{"id", lesson.id}});
         checkText(lesson.title, lesson.pos, "title", true, out, source);
+        checkText(lesson.teacher_note, lesson.pos, "teacher_note", false, out, source);
         for (const auto& code : lesson.objectives) {
             if (!isValidObjectiveCode(code)) {
                 ctx.error(lesson.pos, "pack.bad_objective", {{"code", code}});

@@ -299,3 +299,27 @@ python { id = "from-file", task = { kk = "Т", ru = "З" },
     }
     CHECK(ps.errorCount() == 4);
 }
+
+TEST_CASE("scripting.loader: a lesson's teacher_note loads in both languages; a missing language is reported") {
+    MemoryPackSource src("mem");
+    src.add("pack.lua", R"lua(pack { id = "kz.test.note", version = "1.0", grade = 5,
+  title = { kk = "Пакет", ru = "Пакет" }, author = "T", licence = "CC BY 4.0",
+  objectives = { "5.3.1.1" }, lessons = { "a.lua", "b.lua" } })lua");
+    src.add("a.lua", R"lua(lesson { id = "a", title = { kk = "А", ru = "А" },
+  teacher_note = { kk = "Жұппен жұмыс", ru = "Работа в парах" },
+  steps = { theory { id = "t", body = { { kk = "Мәтін", ru = "Текст" } } } } })lua");
+    src.add("b.lua", R"lua(lesson { id = "b", title = { kk = "Б", ru = "Б" },
+  teacher_note = { kk = "Тек қазақша" },
+  steps = { theory { id = "t", body = { { kk = "Мәтін", ru = "Текст" } } } } })lua");
+    LoadedPack lp = loadPack(src);
+    REQUIRE(lp.pack.lessons.size() == 2);
+    CHECK(lp.pack.lessons[0].teacher_note.ru == "Работа в парах");
+    CHECK(lp.pack.lessons[1].teacher_note.kk == "Тек қазақша");
+    const Problems ps = checkPack(src);
+    bool missing_ru = false;
+    for (const auto& p : ps.list()) {
+        CHECK(p.message_key != "pack.unknown_field");
+        if (p.message_key == "pack.missing_language" && p.file == "mem/b.lua" && p.arg("field") == "teacher_note") missing_ru = true;
+    }
+    CHECK(missing_ru);
+}
