@@ -2,7 +2,8 @@
 """Assembles the deployable site folder from web/, the app build and the merged catalogues.
 
 Writes a fresh <out>: the web shell files (not pre.js, CMakeLists.txt or deploy/), app.js/.wasm/
-.data, i18n/<lang>.json, sw.js with the build id and precache list filled in, build.json
+.data, i18n/<lang>.json, the bundled lesson packs (lessons/<pack>/ → packs/<pack>/, listed in
+packs/bundled.json; packs/index.json starts empty for the school's own packs), sw.js with the build id and precache list filled in, build.json
 (build id + raw file sizes, used by the loader's progress bar and the self-test), and a gzip -9
 sibling X.gz for each compressible file (served by tools/serve.py and nginx's gzip_static).
 """
@@ -14,7 +15,7 @@ import shutil
 from pathlib import Path
 
 SKIP = {"pre.js", "CMakeLists.txt", "deploy", "sw.js"}
-COMPRESS = {".js", ".wasm", ".data", ".json", ".css", ".html", ".svg", ".webmanifest", ".ttf"}
+COMPRESS = {".lua", ".js", ".wasm", ".data", ".json", ".css", ".html", ".svg", ".webmanifest", ".ttf"}
 
 
 def main():
@@ -23,6 +24,7 @@ def main():
     ap.add_argument("--app", required=True)
     ap.add_argument("--i18n", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--lessons", help="folder of bundled packs (each sub-folder with a pack.lua)")
     a = ap.parse_args()
     web, app, i18n, out = Path(a.web), Path(a.app), Path(a.i18n), Path(a.out)
     tmp = out.with_name(out.name + ".tmp")
@@ -38,6 +40,20 @@ def main():
     for lang in ("kk", "ru", "en"):
         shutil.copy2(i18n / f"{lang}.json", tmp / "i18n" / f"{lang}.json")
 
+    # Lesson packs are fetched on demand, pack by pack (not precached: a school may have many).
+    (tmp / "packs").mkdir()
+    bundled = []
+    if a.lessons:
+        for pack in sorted(Path(a.lessons).iterdir()):
+            if pack.is_dir() and (pack / "pack.lua").is_file():
+                shutil.copytree(pack, tmp / "packs" / pack.name, ignore=shutil.ignore_patterns(".*", "*~"))
+                bundled.append(pack.name)
+    (tmp / "packs" / "bundled.json").write_text(json.dumps({"packs": bundled}, indent=1) + "\n", encoding="utf-8")
+    (tmp / "packs" / "index.json").write_text(json.dumps({
+        "about": "Packs of this school: copy a pack folder next to this file and add its name to the list, "
+                 "e.g. \"packs\": [\"my-pack\"]. Keep this file when you update Sandyq.",
+        "packs": []}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
     files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for rel in files:
@@ -48,7 +64,7 @@ def main():
     sizes = {rel: (tmp / rel).stat().st_size for rel in files}
     (tmp / "build.json").write_text(json.dumps({"build": build_id, "files": sizes}, indent=1), encoding="utf-8")
     if sw_src:
-        precache = ["./"] + [f for f in files if not f.startswith(".") and f not in ("web.config",)]
+        precache = ["./"] + [f for f in files if not f.startswith(".") and not f.startswith("packs/") and f not in ("web.config",)]
         sw = sw_src.replace("__SANDYQ_BUILD__", build_id).replace("__SANDYQ_FILES__", json.dumps(precache))
         (tmp / "sw.js").write_text(sw, encoding="utf-8")
 

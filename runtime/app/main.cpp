@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -112,6 +113,7 @@ int main() {
     platform::setActiveWebServices(&app.services);
     app.ui = std::make_unique<ui::AppUi>(app.tr, app.services, "/assets/fonts", SANDYQ_FONT_RANGES);
     app.ui->loadSettings();
+    app.ui->startCourse(&app.window);  // packs are fetched in the background, pack by pack
     // Draw the first frame now rather than on the next animation frame (up to ~100 ms later on a
     // busy 2-core PC), then hand over to requestAnimationFrame.
     frame(&app);
@@ -153,6 +155,52 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
                            {"execLine", pg.execLine()}, {"errorLine", pg.editor().error_line},
                            {"exception", d.ok() ? "" : program::exceptionName(d.exception)},
                            {"errorKey", d.message_key}, {"code", pg.editor().text}};
+    }
+    if (ui::Course* course = g_app->ui->course()) {
+        const text::Lang lang = app.ui->settings().lang;
+        nlohmann::json packs = nlohmann::json::array(), broken = nlohmann::json::array(), index = nlohmann::json::array();
+        for (const auto& p : course->indexProblems().list()) index.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message_key);
+        const std::vector<size_t> usable = course->usableEntries();
+        for (size_t i = 0; i < course->entries().size(); ++i) {
+            const ui::PackEntry& e = course->entries()[i];
+            const course::Pack* pack = course->pack(e.handle);
+            if (std::find(usable.begin(), usable.end(), i) != usable.end() && pack != nullptr) {
+                nlohmann::json lessons = nlohmann::json::array();
+                for (const auto& l : pack->lessons) {
+                    const ui::LessonMark m = course->lessonMark(*pack, l);
+                    lessons.push_back({{"id", l.id}, {"title", l.title.get(lang)}, {"steps", m.steps}, {"passed", m.passed},
+                                       {"tried", m.tried}, {"stars", m.stars}, {"points", m.points}});
+                }
+                packs.push_back({{"entry", i}, {"id", pack->manifest.id}, {"grade", pack->manifest.grade}, {"folder", e.folder},
+                                 {"preview", e.preview}, {"title", pack->manifest.title.get(lang)}, {"lessons", lessons}});
+            } else if (!e.loading) {
+                nlohmann::json problems = nlohmann::json::array();
+                for (const auto& p : e.problems.list()) problems.push_back(p.file + ":" + std::to_string(p.line) + ": " + p.message_key);
+                broken.push_back({{"entry", i}, {"folder", e.folder}, {"preview", e.preview}, {"problems", problems}});
+            }
+        }
+        j["course"] = {{"loading", course->loading()}, {"packs", packs}, {"broken", broken}, {"indexProblems", index}};
+        const ui::LessonSession& ls = app.ui->lesson();
+        nlohmann::json lj = {{"open", ls.open}, {"entry", ls.entry}, {"lesson", ls.lesson}, {"step", ls.step}, {"finished", ls.finished}};
+        if (const course::Pack* pack = ls.open ? course->pack(ls.pack) : nullptr; pack && !ls.finished) {
+            const course::Step& st = pack->lessons[ls.lesson].steps[ls.step];
+            lj["stepId"] = st.id;
+            lj["kind"] = st.kind == course::StepKind::Theory ? "theory" : st.kind == course::StepKind::Quiz ? "quiz" : "coding";
+            if (st.kind == course::StepKind::Quiz) {
+                lj["quizKind"] = std::string(course::quizKindName(st.quiz.kind));
+                if (auto it = ls.quiz.find(ls.step); it != ls.quiz.end()) {
+                    const ui::QuizState& q = it->second;
+                    lj["shown"] = q.shown;
+                    lj["order"] = q.order;
+                    lj["checked"] = q.checked;
+                    lj["correct"] = q.checked && q.result.correct;
+                    lj["attempts"] = q.attempts;
+                    lj["feedbackKey"] = q.checked ? q.result.message_key : "";
+                    lj["points"] = q.result.points;
+                }
+            }
+        }
+        j["lesson"] = lj;
     }
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [id, r] : app.ui->widgets().last()) widgets[id] = {r.x, r.y, r.w, r.h};

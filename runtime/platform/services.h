@@ -6,9 +6,11 @@
 // missing browser features are states (e.g. no voice), never failures.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/i18n.h"
 #include "core/storage.h"
@@ -21,6 +23,22 @@ enum class StorageHealth : uint8_t {
     Unavailable,  // IndexedDB refused (private mode, blocked): works for this visit only
     QuotaFull,    // the last sync failed for lack of space
     SyncFailed,   // the last sync failed for another reason
+};
+
+// The answer to fetch(): HTTP status (0 when the network or the server failed) and the body.
+struct FetchedFile {
+    int status = 0;
+    std::string bytes;
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+// Textures for pictures (lesson pictures, mats): RGBA8 pixels in, an ImTextureID-compatible
+// handle out (0 = failed). Implemented by the window (it owns the GL context).
+class Textures {
+public:
+    virtual ~Textures() = default;
+    virtual uint64_t createTexture(const unsigned char* rgba, int width, int height) = 0;
+    virtual void destroyTexture(uint64_t texture) = 0;
 };
 
 struct PickedFile {
@@ -48,6 +66,12 @@ public:
     // `accept` is an HTML accept list, e.g. ".json,.zip". Must be called from a user action.
     virtual void pickFile(std::string_view accept, std::function<void(PickedFile)> done) = 0;
 
+    // Reads `url` (relative to the page: "packs/index.json") from the same server; `done` is
+    // called once, on the main thread between frames. Lesson packs load this way, pack by pack.
+    virtual void fetch(std::string_view url, std::function<void(FetchedFile)> done) = 0;
+    // Like pickFile, for a whole folder (a teacher previews a pack folder); `done` gets every
+    // file with its path inside the folder as the name ("mypack/pack.lua").
+    virtual void pickFolder(std::function<void(std::vector<PickedFile>)> done) = 0;
     // Tells the HTML loader and self-test page which language the pupil chose.
     virtual void rememberLanguage(text::Lang lang) = 0;
     // The language the loader page used (chosen earlier on this device), None if unknown; used on

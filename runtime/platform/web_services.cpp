@@ -125,6 +125,60 @@ EM_JS(void, js_pick_file, (int request, const char* accept), {
     input.click();
 });
 
+// Same-origin GET; the service worker keeps a copy of packs for offline use.
+EM_JS(void, js_fetch, (int request, const char* url), {
+    var done = function(status, bytes) {
+        var data = _malloc(Math.max(1, bytes.length));
+        HEAPU8.set(bytes, data);
+        Module._sandyq_on_fetched(request, status, data, bytes.length);
+        _free(data);
+    };
+    try {
+        fetch(UTF8ToString(url), { credentials: "same-origin" }).then(function(r) {
+            return r.arrayBuffer().then(function(buf) { done(r.status, new Uint8Array(buf)); });
+        }).catch(function() { done(0, new Uint8Array(0)); });
+    } catch (e) {
+        setTimeout(function() { done(0, new Uint8Array(0)); }, 0);
+    }
+});
+
+// <input webkitdirectory>: every file with its relative path ("pack/lessons/a.lua").
+EM_JS(void, js_pick_folder, (int request), {
+    var input = document.createElement("input");
+    input.type = "file";
+    input.webkitdirectory = true;
+    input.multiple = true;
+    input.style.display = "none";
+    document.body.appendChild(input);
+    input.addEventListener("change", function() {
+        var files = Array.prototype.slice.call(input.files || []);
+        input.remove();
+        if (!files.length) return;
+        var total = 0;
+        files = files.filter(function(f) { total += f.size; return f.size <= 8 * 1024 * 1024; });
+        if (total > 64 * 1024 * 1024 || files.length > 2000) files = files.slice(0, 0);
+        var next = function(i) {
+            if (i >= files.length) { Module._sandyq_on_folder_done(request); return; }
+            var f = files[i];
+            f.arrayBuffer().then(function(buf) {
+                var bytes = new Uint8Array(buf);
+                var data = _malloc(Math.max(1, bytes.length));
+                HEAPU8.set(bytes, data);
+                var path = f.webkitRelativePath || f.name;
+                var nlen = lengthBytesUTF8(path) + 1;
+                var name = _malloc(nlen);
+                stringToUTF8(path, name, nlen);
+                Module._sandyq_on_folder_file(request, name, data, bytes.length);
+                _free(name);
+                _free(data);
+                next(i + 1);
+            }, function() { next(i + 1); });
+        };
+        next(0);
+    });
+    input.click();
+});
+
 EM_JS(char*, js_language_hint, (), {
     var code = "";
     try { code = (window.sandyqLoader && window.sandyqLoader.lang) || localStorage.getItem('sandyq.lang') || ""; } catch (e) { code = ""; }
@@ -215,6 +269,45 @@ void WebServices::onFilePicked(int request, PickedFile file) {
     if (done) done(std::move(file));
 }
 
+void WebServices::fetch(std::string_view url, std::function<void(FetchedFile)> done) {
+    const int request = next_request_++;
+    pending_fetches_[request] = std::move(done);
+#ifdef __EMSCRIPTEN__
+    js_fetch(request, std::string(url).c_str());
+#else
+    onFetched(request, FetchedFile{});  // natively there is no server: report a network failure
+#endif
+}
+
+void WebServices::onFetched(int request, FetchedFile file) {
+    const auto it = pending_fetches_.find(request);
+    if (it == pending_fetches_.end()) return;
+    auto done = std::move(it->second);
+    pending_fetches_.erase(it);
+    if (done) done(std::move(file));
+}
+
+void WebServices::pickFolder(std::function<void(std::vector<PickedFile>)> done) {
+    const int request = next_request_++;
+    pending_folders_[request].done = std::move(done);
+#ifdef __EMSCRIPTEN__
+    js_pick_folder(request);
+#endif
+}
+
+void WebServices::onFolderFile(int request, PickedFile file) {
+    const auto it = pending_folders_.find(request);
+    if (it != pending_folders_.end()) it->second.files.push_back(std::move(file));
+}
+
+void WebServices::onFolderDone(int request) {
+    const auto it = pending_folders_.find(request);
+    if (it == pending_folders_.end()) return;
+    FolderPick pick = std::move(it->second);
+    pending_folders_.erase(it);
+    if (pick.done) pick.done(std::move(pick.files));
+}
+
 void WebServices::rememberLanguage(text::Lang lang) {
 #ifdef __EMSCRIPTEN__
     js_remember_language(std::string(text::langCode(lang)).c_str());
@@ -243,6 +336,17 @@ EMSCRIPTEN_KEEPALIVE void sandyq_on_file_picked(int request, const char* name, c
     if (sandyq::platform::g_active == nullptr) return;
     sandyq::platform::PickedFile file{name, std::string(data, static_cast<size_t>(len))};
     sandyq::platform::g_active->onFilePicked(request, std::move(file));
+}
+EMSCRIPTEN_KEEPALIVE void sandyq_on_fetched(int request, int status, const char* data, int len) {
+    if (sandyq::platform::g_active == nullptr) return;
+    sandyq::platform::g_active->onFetched(request, sandyq::platform::FetchedFile{status, std::string(data, static_cast<size_t>(len))});
+}
+EMSCRIPTEN_KEEPALIVE void sandyq_on_folder_file(int request, const char* name, const char* data, int len) {
+    if (sandyq::platform::g_active == nullptr) return;
+    sandyq::platform::g_active->onFolderFile(request, sandyq::platform::PickedFile{name, std::string(data, static_cast<size_t>(len))});
+}
+EMSCRIPTEN_KEEPALIVE void sandyq_on_folder_done(int request) {
+    if (sandyq::platform::g_active != nullptr) sandyq::platform::g_active->onFolderDone(request);
 }
 }
 #endif

@@ -26,18 +26,29 @@ public:
     bool isSpeaking() const override;
     void download(std::string_view filename, std::string_view mime, std::string_view bytes) override;
     void pickFile(std::string_view accept, std::function<void(PickedFile)> done) override;
+    void fetch(std::string_view url, std::function<void(FetchedFile)> done) override;
+    void pickFolder(std::function<void(std::vector<PickedFile>)> done) override;
     void rememberLanguage(text::Lang lang) override;
     text::Lang languageHint() const override;
 
     // Called from JavaScript (see the extern "C" entry points in the .cpp).
     void onFilePicked(int request, PickedFile file);
-    void onSyncDone(int result);  // 0 ok, 1 quota, 2 other failure
+    void onSyncDone(int result);
+    void onFetched(int request, FetchedFile file);
+    void onFolderFile(int request, PickedFile file);  // one file of a picked folder
+    void onFolderDone(int request);  // 0 ok, 1 quota, 2 other failure
 
 private:
     FileStorage storage_;
     StorageHealth sync_health_ = StorageHealth::Ok;
     int next_request_ = 1;
     std::map<int, std::function<void(PickedFile)>> pending_picks_;
+    std::map<int, std::function<void(FetchedFile)>> pending_fetches_;
+    struct FolderPick {
+        std::function<void(std::vector<PickedFile>)> done;
+        std::vector<PickedFile> files;
+    };
+    std::map<int, FolderPick> pending_folders_;
 };
 
 // The one instance the JavaScript callbacks reach (set by the app; null before start-up).

@@ -113,6 +113,30 @@ void Window::reloadFontTexture() {
     ImGui::GetIO().Fonts->ClearTexData();
 }
 
+uint64_t Window::createTexture(const unsigned char* rgba, int width, int height) {
+    if (rgba == nullptr || width <= 0 || height <= 0 || width > 4096 || height > 4096) return 0;
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    if (tex == 0) return 0;
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    return tex;
+}
+
+void Window::destroyTexture(uint64_t texture) {
+    if (texture == 0) return;
+    const GLuint tex = static_cast<GLuint>(texture);
+    glDeleteTextures(1, &tex);
+}
+
 bool Window::pollEvents() {
     bool running = true;
     // ImGui 1.86 reads key state once per frame: a key pressed and released between two frames

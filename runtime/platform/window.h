@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "platform/services.h"
 
 namespace sandyq::platform {
 
@@ -21,7 +22,7 @@ struct DisplayMetrics {
     int webgl_version = 0;  // 2, or 1 on the fallback path
 };
 
-class Window {
+class Window final : public Textures {
 public:
     Window() = default;
     Window(const Window&) = delete;
@@ -37,6 +38,9 @@ public:
     const DisplayMetrics& updateMetrics();
     // Re-uploads the font atlas after the UI rebuilt it.
     void reloadFontTexture();
+    // Pictures: RGBA8 → GL texture (linear filtering, clamped), usable as ImTextureID.
+    uint64_t createTexture(const unsigned char* rgba, int width, int height) override;
+    void destroyTexture(uint64_t texture) override;
     // Starts the backends' frame with the metrics of the last updateMetrics().
     void beginFrame();
     // Renders ImGui's draw data and presents.

@@ -16,6 +16,7 @@ const char* screenName(Screen s) {
         case Screen::Home: return "home";
         case Screen::Settings: return "settings";
         case Screen::Playground: return "playground";
+        case Screen::Lesson: return "lesson";
         case Screen::None: break;
     }
     return "none";
@@ -31,6 +32,9 @@ float textWidth(ImFont* font, const std::string& s) {
     return font->CalcTextSizeA(font->FontSize * font->Scale, 1e9f, 0.0f, s.c_str()).x;
 }
 
+}  // namespace
+
+// ---- helpers -------------------------------------------------------------------------------------
 // Centred, wrapped text inside the current window's content width.
 void centeredWrapped(ImFont* font, const std::string& text, ImU32 color, float avail) {
     const float size = font->FontSize * font->Scale;
@@ -48,9 +52,6 @@ void centeredWrapped(ImFont* font, const std::string& text, ImU32 color, float a
         while (p < end && (*p == ' ' || *p == '\n')) ++p;
     }
 }
-}  // namespace
-
-// ---- helpers -------------------------------------------------------------------------------------
 AppUi::AppUi(text::Translator& tr, platform::Services& services, std::string font_dir, std::string glyph_ranges)
     : tr_(tr), services_(services), font_dir_(std::move(font_dir)), glyph_ranges_(std::move(glyph_ranges)) {}
 
@@ -204,6 +205,8 @@ void AppUi::frame(const FrameContext& ctx) {
     drawTopBar(vp->Size.x);
     if (screen_ == Screen::Playground) {
         drawPlayground(ctx);
+    } else if (screen_ == Screen::Lesson) {
+        drawLesson(ctx);
     } else {
         drawHome(ctx);
     }
@@ -392,7 +395,7 @@ void AppUi::drawHome(const FrameContext& ctx) {
     });
     if (side_by_side) ImGui::SameLine(0, margin);
     card("course", tr_.tr("home.course.title"), kIconMap, course_w, [&](float w) {
-        drawEmptyState("home.course.empty", tr_.tr("home.course.empty"), tr_.tr("home.course.empty_hint"), kIconChest);
+        drawCourseMap(w);
         // Grades 4–6 can already write Python-style programs in the playground.
         ImGui::Dummy(ImVec2(1, 12));
         const std::string label = tr_.tr("play.open");

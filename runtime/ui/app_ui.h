@@ -6,19 +6,24 @@
 // Errors: storage failures become a visible status line (kk/ru/en), never a crash.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "platform/services.h"
+#include "ui/course.h"
 #include "ui/playground.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
 namespace sandyq::ui {
 
-enum class Screen : uint8_t { None = 0, Home, Settings, Playground };
+// Centred, word-wrapped text across `avail` px at the cursor (advances the cursor).
+void centeredWrapped(ImFont* font, const std::string& text, ImU32 color, float avail);
+
+enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson };
 const char* screenName(Screen s);
 
 struct FrameContext {
@@ -49,6 +54,12 @@ public:
     const std::string& lastMessageText() const { return last_message_text_; }
     const std::string& keyboardFocus() const { return kbd_focus_; }
     Playground& playground() { return playground_; }
+    // The course (packs, marks) needs the window's textures for pictures; call once at start-up.
+    void startCourse(platform::Textures* textures);
+    Course* course() { return course_.get(); }
+    const LessonSession& lesson() const { return lesson_; }
+    // Opens lesson `lesson` of course entry `entry` (the course map's buttons; the test API).
+    bool openLesson(size_t entry, size_t lesson);
     const text::Translator& translator() const { return tr_; }
     ImU32 clearColor() const { return palette(settings_.high_contrast).background; }
 
@@ -60,6 +71,24 @@ private:
     void openPlayground();
     void savePlaygroundCode();
     void drawStatusStrip();
+    // Course map and lesson player (app_ui_course.cpp).
+    void drawCourseMap(float width);
+    void drawLesson(const FrameContext& ctx);
+    void drawLessonDone(const course::Pack& pack, const course::Lesson& lesson, float width, float height);
+    void drawTheory(const course::Step& step, float width);
+    void drawQuiz(const course::Step& step, QuizState& qs, float width);
+    void drawCodingStep(const course::Step& step, float width);
+    void richText(const std::string& text, float width, ImU32 color, ImFont* font = nullptr);
+    void drawPicture(const std::string& path, const std::string& alt, float max_w, float max_h);
+    bool choiceCard(const char* id, const std::string& label, const std::string& picture, ImVec2 size,
+                    bool selected, int mark, int badge = 0);
+    void checkQuiz(const course::Step& step, QuizState& qs);
+    bool quizAnswered(const course::Step& step, const QuizState& qs) const;
+    void leaveStep();
+    void goToStep(size_t step);
+    void readStepAloud(const course::Step& step);
+    std::string problemText(const course::Problem& p) const;
+    QuizState& quizState(const course::Step& step, size_t index);
     void drawEmptyState(const char* id, const std::string& title, const std::string& hint, int icon);
     bool button(const char* id, const std::string& label, ImVec2 size, bool selected = false, int icon = 0);
     void registerItem(const char* id);
@@ -81,6 +110,9 @@ private:
     std::string last_message_key_, last_message_text_;
     bool speaking_ = false;
     Playground playground_;
+    std::unique_ptr<Course> course_;
+    LessonSession lesson_;
+    int map_grade_ = 0;  // the grade the course map shows (0: the first grade with packs)
     bool playground_loaded_ = false;
     std::vector<std::string> focus_order_, focus_order_modal_;  // this frame's buttons, in order
     std::string kbd_focus_;       // the button keyboard focus is on

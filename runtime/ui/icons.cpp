@@ -89,6 +89,45 @@ void drawIcon(ImDrawList* dl, int icon, ImVec2 p, float s, ImU32 col) {
             dl->AddLine(ImVec2(p.x + s * 0.15f, c.y), ImVec2(p.x + s * 0.48f, p.y + s * 0.2f), col, t * 1.5f);
             dl->AddLine(ImVec2(p.x + s * 0.15f, c.y), ImVec2(p.x + s * 0.48f, p.y + s * 0.8f), col, t * 1.5f);
             break;
+        case kIconStar:
+        case kIconStarEmpty: {
+            ImVec2 pts[10];
+            for (int i = 0; i < 10; ++i) {
+                const float a = -1.5707963f + static_cast<float>(i) * 3.14159265f / 5.0f;
+                const float r = (i % 2 == 0) ? s * 0.48f : s * 0.2f;
+                pts[i] = ImVec2(c.x + std::cos(a) * r, c.y + 0.04f * s + std::sin(a) * r);
+            }
+            if (icon == kIconStar) {
+                for (int i = 0; i < 10; i += 2) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
+                for (int i = 1; i < 10; i += 2) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
+            } else {
+                dl->AddPolyline(pts, 10, col, ImDrawFlags_Closed, t);
+            }
+            break;
+        }
+        case kIconCheck:
+            dl->AddLine(ImVec2(p.x + s * 0.15f, p.y + s * 0.52f), ImVec2(p.x + s * 0.4f, p.y + s * 0.78f), col, t * 1.8f);
+            dl->AddLine(ImVec2(p.x + s * 0.4f, p.y + s * 0.78f), ImVec2(p.x + s * 0.86f, p.y + s * 0.24f), col, t * 1.8f);
+            break;
+        case kIconCross:
+            dl->AddLine(ImVec2(p.x + s * 0.2f, p.y + s * 0.2f), ImVec2(p.x + s * 0.8f, p.y + s * 0.8f), col, t * 1.8f);
+            dl->AddLine(ImVec2(p.x + s * 0.8f, p.y + s * 0.2f), ImVec2(p.x + s * 0.2f, p.y + s * 0.8f), col, t * 1.8f);
+            break;
+        case kIconUp:
+            dl->AddTriangleFilled(ImVec2(c.x, p.y + s * 0.2f), ImVec2(p.x + s * 0.85f, p.y + s * 0.72f), ImVec2(p.x + s * 0.15f, p.y + s * 0.72f), col);
+            break;
+        case kIconDown:
+            dl->AddTriangleFilled(ImVec2(p.x + s * 0.15f, p.y + s * 0.28f), ImVec2(p.x + s * 0.85f, p.y + s * 0.28f), ImVec2(c.x, p.y + s * 0.8f), col);
+            break;
+        case kIconNext:
+            dl->AddLine(ImVec2(p.x + s * 0.12f, c.y), ImVec2(p.x + s * 0.85f, c.y), col, t * 1.5f);
+            dl->AddLine(ImVec2(p.x + s * 0.85f, c.y), ImVec2(p.x + s * 0.52f, p.y + s * 0.2f), col, t * 1.5f);
+            dl->AddLine(ImVec2(p.x + s * 0.85f, c.y), ImVec2(p.x + s * 0.52f, p.y + s * 0.8f), col, t * 1.5f);
+            break;
+        case kIconFolder:
+            dl->AddRectFilled(ImVec2(p.x + s * 0.08f, p.y + s * 0.2f), ImVec2(p.x + s * 0.45f, p.y + s * 0.36f), col, s * 0.05f);
+            dl->AddRectFilled(ImVec2(p.x + s * 0.08f, p.y + s * 0.3f), ImVec2(p.x + s * 0.92f, p.y + s * 0.82f), col, s * 0.06f);
+            break;
         default:
             break;
     }

@@ -6,7 +6,8 @@
 
 namespace sandyq::ui {
 
-enum Icon : int { kIconNone = 0, kIconGear, kIconSpeaker, kIconSpeakerOff, kIconChest, kIconMap, kIconPupils, kIconGlobe, kIconPlay, kIconStep, kIconStop, kIconBack };
+enum Icon : int { kIconNone = 0, kIconGear, kIconSpeaker, kIconSpeakerOff, kIconChest, kIconMap, kIconPupils, kIconGlobe, kIconPlay, kIconStep, kIconStop, kIconBack,
+                  kIconStar, kIconStarEmpty, kIconCheck, kIconCross, kIconUp, kIconDown, kIconNext, kIconFolder };
 
 void drawIcon(ImDrawList* dl, int icon, ImVec2 pos, float size, ImU32 color);
 
