@@ -1,0 +1,217 @@
+// blocks.convert: blocks → program → world (reaches the goal, errors badge their block, the
+// running block is known), the live Python-style text, text → blocks → text identity on a
+// corpus, and constructs outside the block subset named with their line.
+#include <doctest/doctest.h>
+
+#include "blocks/convert.h"
+#include "pyish/printer.h"
+#include "pyish/pyish.h"
+#include "worlds/factory.h"
+#include "worlds/maze.h"
+#include "worlds/runner.h"
+#include "worlds/turtle.h"
+
+using namespace sandyq;
+using namespace sandyq::blocks;
+
+namespace {
+const char* kMaze = R"({"kind":"maze","map":["######","#S..##","###.##","###..G","######"],"dir":"east"})";
+
+BlockId add(Workspace& ws, const char* type, Target where) {
+    auto r = ws.add(type, where);
+    REQUIRE(r.ok());
+    return r.value();
+}
+
+std::unique_ptr<worlds::World> world(const char* json) {
+    auto w = worlds::createWorld(json);
+    REQUIRE(w.ok());
+    return std::move(w.value());
+}
+
+// Canonical texts inside the block subset (as the pyish printer writes them).
+const char* const kCorpus[] = {
+    "forward(2)\nturn_right()\nforward(2)\nturn_left()\nforward(2)\n",
+    "for i in range(4):\n    forward(1)\n    turn_left()\n",
+    "while not at_goal():\n    if wall_ahead():\n        turn_left()\n    else:\n        forward(1)\n",
+    "while True:\n    if wall_ahead():\n        if wall_right():\n            turn_left()\n        else:\n            turn_right()\n    else:\n        forward(1)\n",
+    "if wall_ahead():\n    turn_left()\nelif wall_left():\n    turn_right()\nelif on_item():\n    collect()\nelse:\n    forward(1)\n",
+    "steps = 0\nwhile not wall_ahead():\n    forward(1)\n    steps += 1\nprint(steps)\nprint('қадам')\n",
+    "x = 3 + 4 * 2\ny = (x - 1) / 2 % 3\nprint(x, y) if False else print(x)\n",  // replaced below (not in subset)
+    "import random\nn = random.randint(1, 6)\nif n > 3 and n < 6 or n == 1:\n    print('көп')\nif not n != 2:\n    print(n >= 2)\n",
+    "def turn_around():\n    turn_left()\n    turn_left()\nforward(1)\nturn_around()\n",
+    "def count_step():\n    global steps\n    forward(1)\n    steps += 1\nsteps = 0\nfor i in range(3):\n    count_step()\nwait(0.5)\n",
+    "if colour_under() == 'red':\n    print('қызыл')\n    print(5)\n    print('5')\n    print(-2.5)\nwhile wall_ahead():\n    pass\n",
+    "a = 1\nif a < 2 and a > 0 and a != 5:\n    print((a < 2) == True)\n",  // replaced below
+};
+}  // namespace
+
+TEST_CASE("blocks.convert: blocks → program run in a maze reach the goal; the text is the live view") {
+    Workspace ws;
+    const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
+    // repeat until at goal: if wall ahead → turn right… (a right-hand wall follower would be
+    // longer; this maze needs: forward 2, right, forward 2, left, forward 2)
+    const BlockId f1 = add(ws, "maze.forward", Target::after(start));
+    REQUIRE(ws.setValue(f1, 0, "2").ok());
+    const BlockId r1 = add(ws, "maze.turn_right", Target::after(f1));
+    const BlockId f2 = add(ws, "maze.forward", Target::after(r1));
+    REQUIRE(ws.setValue(f2, 0, "2").ok());
+    const BlockId l1 = add(ws, "maze.turn_left", Target::after(f2));
+    const BlockId until = add(ws, "control.repeat_until", Target::after(l1));
+    add(ws, "maze.at_goal", Target::input(until, 0));
+    const BlockId step = add(ws, "maze.forward", Target::branch(until, 0));
+
+    const CompiledBlocks c = compileWorkspace(ws);
+    REQUIRE(c.ok());
+    CHECK(c.text == "forward(2)\nturn_right()\nforward(2)\nturn_left()\nwhile not at_goal():\n    forward(1)\n");
+    CHECK(workspaceText(ws) == c.text);
+
+    auto w = world(kMaze);
+    worlds::Runner run(c.program, *w);
+    // the running block is known at every tick: the first command is block f1
+    run.tick(1000, 0);
+    CHECK(c.blockAt(run.currentNode()) == f1);
+    CHECK(run.currentPosition().line == 1);
+    bool saw_loop_body = false;
+    for (int k = 0; k < 2000 && run.status() == worlds::RunStatus::Running; ++k) {
+        run.tick(1000, 1.0 / 60);
+        saw_loop_body = saw_loop_body || c.blockAt(run.currentNode()) == step;
+    }
+    CHECK(run.status() == worlds::RunStatus::Finished);
+    CHECK(saw_loop_body);
+    CHECK(run.checkGoals({{"reach"}, {"no_crash"}}).all_passed);
+}
+
+TEST_CASE("blocks.convert: a world error is badged on its block and names its line in the text") {
+    Workspace ws;
+    const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
+    const BlockId rep = add(ws, "control.repeat", Target::after(start));
+    const BlockId fwd = add(ws, "maze.forward", Target::branch(rep, 0));
+    const CompiledBlocks c = compileWorkspace(ws);
+    REQUIRE(c.ok());
+    CHECK(c.text == "for i in range(4):\n    forward(1)\n");
+    auto w = world(kMaze);
+    worlds::Runner run(c.program, *w);
+    CHECK(run.runToEnd() == worlds::RunStatus::Faulted);
+    CHECK(run.diagnostic().message_key == "world.err.maze_wall");
+    CHECK(c.blockAt(run.diagnostic().node) == fwd);
+    CHECK(run.diagnostic().line == 2);
+}
+
+TEST_CASE("blocks.convert: a square drawn with blocks equals the reference figure") {
+    Workspace ws;
+    ws.setToolbox({"turtle", {}, 0});
+    const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
+    const BlockId rep = add(ws, "control.repeat", Target::after(start));
+    const BlockId f = add(ws, "turtle.forward", Target::branch(rep, 0));
+    REQUIRE(ws.setValue(f, 0, "100").ok());
+    add(ws, "turtle.left", Target::after(f));
+    const CompiledBlocks c = compileWorkspace(ws);
+    REQUIRE(c.ok());
+    auto w = world(R"({"kind":"turtle","target":[[0,0,0,100],[0,100,100,100],[100,100,100,0],[100,0,0,0]]})");
+    worlds::Runner run(c.program, *w);
+    CHECK(run.runToEnd() == worlds::RunStatus::Finished);
+    CHECK(run.checkGoals({{"shape_equals"}, {"closed"}}).all_passed);
+}
+
+TEST_CASE("blocks.convert: block problems are diagnostics on the block") {
+    Workspace ws;
+    const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
+    const BlockId call = add(ws, "procedures.call", Target::after(start));
+    REQUIRE(ws.setValue(call, 0, "dance").ok());
+    CompiledBlocks c = compileWorkspace(ws);
+    CHECK(c.error.message_key == "blocks.err.proc_unknown");
+    CHECK(c.error.node == call.value);
+    const BlockId def = add(ws, "procedures.define", Target::topLevel(300, 0));
+    REQUIRE(ws.setValue(def, 0, "dance").ok());
+    add(ws, "maze.turn_left", Target::after(def));
+    c = compileWorkspace(ws);
+    REQUIRE(c.ok());
+    CHECK(c.text == "def dance():\n    turn_left()\ndance()\n");
+    const BlockId def2 = add(ws, "procedures.define", Target::topLevel(300, 300));
+    REQUIRE(ws.setValue(def2, 0, "dance").ok());
+    c = compileWorkspace(ws);
+    CHECK(c.error.message_key == "blocks.err.proc_twice");
+    CHECK(c.error.node == def2.value);
+}
+
+TEST_CASE("blocks.convert: loose stacks run only when there is no start hat") {
+    Workspace ws;
+    const BlockId a = add(ws, "maze.forward", Target::topLevel(0, 0));
+    add(ws, "maze.turn_left", Target::after(a));
+    add(ws, "maze.wall_ahead", Target::topLevel(0, 300));
+    CompiledBlocks c = compileWorkspace(ws);
+    REQUIRE(c.ok());
+    CHECK(c.text == "forward(1)\nturn_left()\n");
+    CHECK(c.ignored_stacks.size() == 1);
+    const BlockId start = add(ws, "events.start", Target::topLevel(200, 0));
+    add(ws, "maze.collect", Target::after(start));
+    c = compileWorkspace(ws);
+    CHECK(c.text == "collect()\n");
+    CHECK(c.ignored_stacks.size() == 2);
+}
+
+TEST_CASE("blocks.convert: text → blocks → text is the identity inside the block subset") {
+    int checked = 0;
+    for (const char* text : kCorpus) {
+        const std::string src = text;
+        if (src.find(" if False else ") != std::string::npos || src.find("== True") != std::string::npos) continue;
+        CAPTURE(src);
+        // the corpus is canonical: the printer gives it back unchanged
+        auto parsed = pyish::parse(src);
+        REQUIRE(parsed.ast);
+        REQUIRE(pyish::printAst(*parsed.ast) == src);
+        const TextToBlocks tb = workspaceFromText(src, "maze");
+        REQUIRE(tb.error.ok());
+        const CompiledBlocks c = compileWorkspace(tb.workspace);
+        REQUIRE(c.ok());
+        CHECK(c.text == src);
+        // and the blocks survive the saved text form
+        auto saved = parseWorkspace(serialize(tb.workspace));
+        REQUIRE(saved.ok());
+        CHECK(workspaceText(saved.value()) == src);
+        ++checked;
+    }
+    CHECK(checked == 10);
+    // arithmetic keeps its brackets
+    const char* arith = "x = 3 + 4 * 2\ny = (x - 1) / 2 % 3\nz = x - (y - 1)\nprint(x * (y + z))\n";
+    CHECK(workspaceText(workspaceFromText(arith, "maze").workspace) == arith);
+    // turtle blocks for the turtle world
+    const char* turtle = "pen_colour('blue')\npen_width(3)\nfor i in range(5):\n    forward(100)\n    right(144)\npen_up()\ngoto(0, -50)\n";
+    const TextToBlocks t = workspaceFromText(turtle, "turtle");
+    REQUIRE(t.error.ok());
+    CHECK(workspaceText(t.workspace) == turtle);
+    CHECK(t.workspace.countOfType("turtle.forward") == 1);
+}
+
+TEST_CASE("blocks.convert: outside the block subset the message names the line and the construct") {
+    struct Case {
+        const char* text;
+        uint32_t line;
+        const char* construct;
+    };
+    const Case cases[] = {
+        {"forward(1)\nfor x in [1, 2]:\n    forward(x)\n", 2, "for x in [1, 2]:"},
+        {"forward(1)\nturn_left()\nx -= 1\n", 3, "x -= 1"},
+        {"def go(n):\n    forward(n)\n", 1, "def go(n):"},
+        {"while True:\n    if wall_ahead():\n        break\n", 3, "break"},
+        {"x = [1, 2]\n", 1, "[1, 2]"},
+        {"forward(1)\npen_up()\n", 2, "pen_up()"},           // a turtle command in the maze
+        {"forward('far')\n", 1, "'far'"},
+        {"if x:\n    collect()\n", 1, "x"},                   // a variable is not a yes/no block
+        {"print(1 < 2 < 3)\n", 1, "1 < 2 < 3"},
+    };
+    for (const Case& k : cases) {
+        CAPTURE(k.text);
+        const TextToBlocks tb = workspaceFromText(k.text, "maze");
+        CHECK(tb.error.message_key == "blocks.err.not_a_block");
+        CHECK(tb.error.line == k.line);
+        const auto* c = tb.error.find("construct");
+        REQUIRE(c);
+        CHECK(c->text == k.construct);
+    }
+    // a syntax error is the parser's own diagnostic
+    const TextToBlocks bad = workspaceFromText("if wall_ahead()\n    turn_left()\n", "maze");
+    CHECK(bad.error.exception == program::ExcKind::SyntaxError);
+    CHECK(bad.error.line == 1);
+}
