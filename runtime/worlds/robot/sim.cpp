@@ -141,7 +141,7 @@ double Sim::wallDistance(const Frame& f) const {
     double best = kInfinity;
     for (const Wall& w : mat_->walls) {
         if (w.border && !w.sonar_visible) continue;
-        const double d = distance(poly, 4, w.shape);
+        const double d = robot::distance(poly, 4, w.shape);
         if (d < best) best = d;
     }
     return best;
