@@ -490,6 +490,7 @@ void readCoding(Reader& r, int t, course::Step& step, const std::string& kind) {
     c.stars = r.serializeField(t, "stars", pos);
     c.solution = r.string(t, "solution", pos);
     c.solution_file = r.string(t, "solution_file", pos);
+    c.starter = r.string(t, "starter", pos);
     c.points = r.integer(t, "points", pos, 1);
     r.forEach(t, "hints", pos, [&](int) { c.hints.push_back(r.textAt(-1, pos, "hints")); });
     r.forEach(t, "goals", pos, [&](int i) {

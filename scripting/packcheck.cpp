@@ -65,6 +65,7 @@ private:
         const std::string file = source_.displayPath(step.pos.file);
         StepCheckOptions opts;
         opts.max_instructions = options_.program_instructions;
+        opts.source = &source_;
         std::string solution = c.solution;
         if (solution.empty() && !c.solution_file.empty() && course::isValidPackPath(c.solution_file)) {
             auto bytes = source_.read(c.solution_file);
@@ -97,6 +98,12 @@ private:
         const StepOutcome empty = checkCodingStep(pack_, step, "", opts);
         addPackProblems(empty, out);
         if (empty.passed) out.error(file, step.pos.line, "pack.empty_passes", {{"id", step.id}});
+        // A starter program (e.g. "fix this program") that already passes leaves nothing to do.
+        if (!c.starter.empty()) {
+            const StepOutcome starter = checkCodingStep(pack_, step, c.starter, opts);
+            addPackProblems(starter, out);
+            if (starter.passed) out.warning(file, step.pos.line, "pack.starter_passes", {{"id", step.id}});
+        }
     }
 
     LoadedPack& pack_;

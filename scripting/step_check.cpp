@@ -320,6 +320,16 @@ void collectFacts(const pyish::Node* n, ProgramFacts& f, int depth) {
     case NodeKind::Break: f.constructs.insert("break"); break;
     case NodeKind::Continue: f.constructs.insert("continue"); break;
     case NodeKind::Import: case NodeKind::ImportFrom: f.constructs.insert("import"); break;
+    case NodeKind::And: f.constructs.insert("and"); break;
+    case NodeKind::Or: f.constructs.insert("or"); break;
+    case NodeKind::UnaryOp:
+        if (n->op == program::Op::Not) f.constructs.insert("not");
+        break;
+    case NodeKind::Compare:
+        for (program::Op op : n->ops) {
+            if (op == program::Op::In || op == program::Op::NotIn) f.constructs.insert("in");
+        }
+        break;
     case NodeKind::Call:
         if (!n->kids.empty() && n->kids[0]) {
             const pyish::Node* callee = n->kids[0];
@@ -336,7 +346,7 @@ void collectFacts(const pyish::Node* n, ProgramFacts& f, int depth) {
 
 bool isConstructName(std::string_view name) {
     static const char* const kNames[] = {"for", "while", "if", "elif", "else", "def", "return", "list",
-                                         "dict", "fstring", "break", "continue", "import"};
+                                         "dict", "fstring", "break", "continue", "import", "and", "or", "not", "in"};
     return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return name == k; });
 }
 
@@ -420,7 +430,19 @@ void checkBuiltin(GoalContext& c, const course::Goal& goal, const json& args, co
             g.message_key = "pack.check.goal_broken";
             return;
         }
-        checkOutput(jsonText(args["text"]), run, g);
+        // A list gives accepted outputs (e.g. the Kazakh and the Russian greeting): any one passes;
+        // a failure is explained against the first.
+        const auto texts = stringList(args["text"]);
+        for (const auto& t : texts) {
+            GoalOutcome attempt;
+            checkOutput(t, run, attempt);
+            if (attempt.passed || &t == &texts.front()) {
+                g.passed = attempt.passed;
+                g.message_key = attempt.message_key;
+                g.args = attempt.args;
+            }
+            if (g.passed) break;
+        }
     } else if (name == "output_contains") {
         const auto texts = args.contains("text") ? stringList(args["text"]) : std::vector<std::string>{};
         if (texts.empty()) {
@@ -451,6 +473,21 @@ void checkBuiltin(GoalContext& c, const course::Goal& goal, const json& args, co
                 }
             } else if (!c.facts.calls.count(n)) {
                 g.message_key = "pack.check.uses_call";
+                g.args = {{"name", n}};
+                return;
+            }
+        }
+        g.passed = true;
+    } else if (name == "avoids") {
+        const auto names = args.contains("name") ? stringList(args["name"]) : std::vector<std::string>{};
+        if (names.empty()) {
+            packProblem(c, goal.pos, "pack.check.goal_field_missing", {{"builtin", name}, {"field", "name"}});
+            g.message_key = "pack.check.goal_broken";
+            return;
+        }
+        for (const auto& n : names) {
+            if (c.facts.constructs.count(n) || c.facts.calls.count(n)) {
+                g.message_key = "pack.check.avoids";
                 g.args = {{"name", n}};
                 return;
             }
@@ -573,12 +610,29 @@ std::string worldKind(const course::Step& step, json* world_out) {
 
 #if SANDYQ_HAVE_WORLDS
 // The robot simulation is its own library: the factory answers "robot" with kind_elsewhere.
-Result<std::unique_ptr<worlds::World>> makeWorld(const std::string& kind, const json& world) {
+// A robot mat may have a picture: `picture = "assets/mat.png"` in the world table, read from the
+// pack (StepCheckOptions::source).
+Result<std::unique_ptr<worlds::World>> makeWorld(const std::string& kind, const json& world,
+                                                 const course::PackSource* source) {
     json w = world.is_object() ? world : json::object();
     if (!w.contains("kind")) w["kind"] = kind;
     const std::string text = w.dump();
 #if SANDYQ_HAVE_ROBOT
-    if (kind == "robot") return robot::createRobotWorld(text);
+    if (kind == "robot") {
+        std::string picture;
+        if (source && w.contains("picture") && w["picture"].is_string()) {
+            const std::string file = w["picture"].get<std::string>();
+            if (!course::isValidPackPath(file)) return Status::error(ErrorCode::Invalid, "pack.bad_path", file, file);
+            auto bytes = source->read(file);
+            if (!bytes.ok()) return Status::error(ErrorCode::NotFound, "pack.file_missing", file, file);
+            picture = std::move(bytes.value());
+        }
+        auto made = robot::createRobotWorld(text, picture);
+        if (!made.ok()) return made.status();
+        return std::unique_ptr<worlds::World>(std::move(made.value()));
+    }
+#else
+    (void)source;
 #endif
     return worlds::createWorld(text);
 }
@@ -632,7 +686,7 @@ bool canCheckStep(const course::Step& step) {
 #if SANDYQ_HAVE_WORLDS
     json world;
     worldKind(step, &world);
-    return worldKnown(makeWorld(kind, world).status());
+    return worldKnown(makeWorld(kind, world, nullptr).status());
 #else
     return false;
 #endif
@@ -651,7 +705,9 @@ json goalArgs(const course::Goal& goal) {
     return args;
 }
 
-bool isStaticGoal(const std::string& builtin) { return builtin == "uses" || builtin == "max_lines"; }
+bool isStaticGoal(const std::string& builtin) {
+    return builtin == "uses" || builtin == "avoids" || builtin == "max_lines";
+}
 
 // A Lua goal: check(world_or_run, trace) → boolean.
 void checkLuaGoal(GoalContext& c, const course::Goal& goal, const std::string& world, const std::string& trace,
@@ -718,11 +774,12 @@ void checkConsoleGoals(GoalContext& c, const pyish::CompileResult& compiled, con
 int64_t checkWorldGoals(GoalContext& c, const pyish::CompileResult& compiled, const std::string& kind,
                         const json& world_table, const StepCheckOptions& options) {
     StepOutcome& out = c.outcome;
-    auto made = makeWorld(kind, world_table);
+    auto made = makeWorld(kind, world_table, options.source);
     if (!made.ok()) {
         // A bad world table is the teacher's mistake: nothing can run.
         packProblem(c, c.step.pos, made.status().message_key,
-                    {{"kind", kind}, {"detail", made.status().detail}, {"field", "world"}});
+                    {{"kind", kind}, {"detail", made.status().detail}, {"field", "world"},
+                     {"file", made.status().detail}, {"where", made.status().where}});
         out.ran = false;
         return -1;
     }

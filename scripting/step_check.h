@@ -15,12 +15,16 @@
 // Console steps (a `python` step with no world kind) — built-in goals, documented for teachers in
 // docs/packs.{kk,ru}.md, each a table {builtin = "<name>", …, message = {kk=,ru=} (optional),
 // inputs = {…} (optional: lines fed to input() for this goal's own run)}:
-//   output           text = "…"     — the printed output equals text (trailing spaces of each line
-//                                      and trailing empty lines ignored, \r\n = \n)
+//   output           text = "…" | {…} — the printed output equals text, or one of a list of texts
+//                                      (trailing spaces of each line and trailing empty lines
+//                                      ignored, \r\n = \n; the prompt of input() is not output)
 //   output_contains  text = "…" | {…} — every text appears in the output
 //   uses             name = "for"   — the program uses a construct (for while if elif else def
-//                                      return list dict fstring break continue import) or calls a
+//                                      return list dict fstring break continue import and or not
+//                                      in — `in` of a condition, not of a for) or calls a
 //                                      function / method of that name (print input len append …)
+//   avoids           name = "max"   — the program does NOT use that construct or function (a task
+//                                      that must be solved without a ready-made helper)
 //   no_error         —              — the program runs to the end without an error
 //   max_lines        lines = N      — at most N lines of code (blank and comment lines not counted)
 //   variable         name = "x", value = V — after the run the variable x equals V (number, text,
@@ -48,6 +52,7 @@
 #include <vector>
 
 #include "course/pack.h"
+#include "course/pack_source.h"
 #include "course/problem.h"
 #include "program/diagnostic.h"
 #include "scripting/pack_loader.h"
@@ -58,6 +63,7 @@ struct StepCheckOptions {
     uint64_t max_instructions = 20'000'000;  // per run of the program; then TimeoutError
     uint64_t max_memory_bytes = 64u << 20;   // per run
     double max_sim_seconds = 600;            // world steps: simulated time before "endless"
+    const course::PackSource* source = nullptr;  // the pack's files (robot mat pictures); borrowed
     // Measures for star rules; negative = unknown (the rule counts as met).
     double seconds_spent = -1;
     int attempts = -1;      // checks so far, this one included

@@ -118,6 +118,7 @@ struct CodingStep {
     std::string stars;                  // opaque star rules (serialized Lua table)
     std::string solution;               // reference solution (program text or solutions/ file)
     std::string solution_file;          // optional pack-relative path under solutions/
+    std::string starter;                // optional program text the editor opens with
     int points = 1;
 };
 

@@ -137,8 +137,12 @@ TEST_CASE("scripting.loader: Lua goals get the world and the trace") {
     auto done = lp.runCheck(c.goals[0].check, "{robot={x=3,y=1},flag={x=3,y=1}}", "{'forward','forward'}");
     REQUIRE(done.ok());
     CHECK(done.value());
-    // Empty program: the validator's probe finds nothing wrong with this goal.
-    CHECK(checkPack(s).errorCount() == 0);
+    // Empty program: the validator's probe finds nothing wrong with this goal. (The world table
+    // above is not a real robot mat, so running the reference solution is left out here; see
+    // step_check_test.cpp for that.)
+    PackcheckOptions probe_only;
+    probe_only.check_solutions = false;
+    CHECK(checkPack(s, probe_only).errorCount() == 0);
 }
 
 TEST_CASE("scripting.loader: teachers' slips are reported with file:line, not crashes") {

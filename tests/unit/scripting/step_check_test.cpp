@@ -323,3 +323,73 @@ TEST_CASE("scripting.loader: a lesson's teacher_note loads in both languages; a 
     }
     CHECK(missing_ru);
 }
+
+TEST_CASE("scripting.step_check: a python step in a maze runs through the world runner and its goals") {
+    Fixture f(R"lua(python { id = "maze", task = { kk = "Жалауға жет", ru = "Дойди до флажка" },
+  world = { kind = "maze", map = { "#####", "#S.G#", "#####" }, dir = "east" },
+  goals = { { builtin = "reach" }, { builtin = "uses", name = "for" },
+            { check = function(state, trace) return #trace == 2 end } },
+  stars = { max_commands = 2 },
+  solution = "for i in range(2):\n    forward()" })lua");
+    REQUIRE(canCheckStep(f.step()));
+    const StepOutcome ok = f.check("for i in range(2):\n    forward()");
+    for (const auto& g : ok.goals) INFO(g.message_key);
+    for (const auto& p : ok.pack_problems.list()) INFO(p.message_key << " " << p.arg("detail"));
+    CHECK(ok.passed);
+    CHECK(ok.stars == 3);
+
+    const StepOutcome short_walk = f.check("forward()");
+    CHECK_FALSE(short_walk.passed);
+    CHECK_FALSE(short_walk.goals[0].passed);
+    CHECK_FALSE(short_walk.goals[0].message_key.empty());  // the maze's own key
+
+    const StepOutcome wall = f.check("for i in range(3):\n    forward()");  // the third step hits the wall
+    CHECK_FALSE(wall.passed);
+    CHECK(wall.error.exception == program::ExcKind::WorldError);
+    CHECK(wall.error.line == 2);
+
+    const StepOutcome empty = f.check("");
+    CHECK_FALSE(empty.passed);
+}
+
+TEST_CASE("scripting.step_check: a world table the world module rejects is a pack problem") {
+    Fixture f(R"lua(python { id = "bad-maze", task = { kk = "Т", ru = "З" },
+  world = { kind = "maze", map = { "#####", "#..G#", "#####" } },
+  goals = { { builtin = "reach" } },
+  solution = "forward()" })lua");
+    const StepOutcome o = f.check("forward()");
+    CHECK_FALSE(o.passed);
+    CHECK_FALSE(o.ran);
+    REQUIRE(!o.pack_problems.list().empty());
+    CHECK(o.pack_problems.list()[0].message_key.rfind("world.err.", 0) == 0);
+    CHECK(o.pack_problems.list()[0].line == 3);
+}
+
+TEST_CASE("scripting.step_check: accepted outputs in both languages; avoids; and/or; a starter that passes") {
+    Fixture f(R"lua(python { id = "hi", task = { kk = "Сәлем", ru = "Привет" },
+  goals = { { builtin = "output", text = { "Сәлем!", "Привет!" } } },
+  solution = "print('Сәлем!')" },
+python { id = "big", task = { kk = "Үлкен", ru = "Большее" },
+  world = { inputs = { "3", "8" } },
+  goals = { { builtin = "output", text = "8" }, { builtin = "avoids", name = "max" },
+            { builtin = "uses", name = { "or", "not" } } },
+  solution = "a = int(input())\nb = int(input())\nif not (a > b or a == b):\n    print(b)\nelse:\n    print(a)" })lua");
+    CHECK(f.check("print('Сәлем!')").passed);
+    CHECK(f.check("print('Привет!')").passed);
+    const StepOutcome other = f.check("print('Hello!')");
+    CHECK(arg(other.goals.at(0), "expected") == "Сәлем!");  // explained against the first text
+
+    CHECK(f.check(f.step(1).coding.solution, {}, 1).passed);
+    const StepOutcome with_max = f.check("print(max(int(input()), int(input())))", {}, 1);
+    CHECK(with_max.goals.at(0).passed);
+    CHECK(with_max.goals.at(1).message_key == "pack.check.avoids");
+    CHECK(with_max.goals.at(2).message_key == "pack.check.uses_construct.or");
+
+    MemoryPackSource src = packWith(R"lua(python { id = "fix", task = { kk = "Түзет", ru = "Исправь" },
+  goals = { { builtin = "output", text = "3" } },
+  starter = "print(1 + 2)", solution = "print(1 + 2)" })lua");
+    bool warned = false;
+    const Problems ps = checkPack(src);
+    for (const auto& p : ps.list()) warned = warned || (p.message_key == "pack.starter_passes" && p.arg("id") == "fix");
+    CHECK(warned);
+}
