@@ -393,3 +393,36 @@ python { id = "big", task = { kk = "Үлкен", ru = "Большее" },
     for (const auto& p : ps.list()) warned = warned || (p.message_key == "pack.starter_passes" && p.arg("id") == "fix");
     CHECK(warned);
 }
+
+TEST_CASE("scripting.step_check: the Python-style pack — every coding step passes with its reference, fails empty") {
+    FolderPackSource src(std::string(SANDYQ_SOURCE_DIR) + "/lessons/python");
+    LoadedPack lp = loadPack(src);
+    for (const auto& p : lp.problems.list()) INFO(p.message_key << " " << p.file << ":" << p.line);
+    REQUIRE(lp.problems.list().empty());
+    REQUIRE(lp.pack.lessons.size() >= 12);
+    int coding = 0;
+    for (const Lesson& lesson : lp.pack.lessons) {
+        INFO(lesson.id);
+        CHECK(lesson.steps.size() >= 3);
+        CHECK(lesson.steps.size() <= 8);
+        CHECK_FALSE(lesson.objectives.empty());
+        CHECK_FALSE(lesson.teacher_note.kk.empty());
+        CHECK_FALSE(lesson.teacher_note.ru.empty());
+        for (const Step& step : lesson.steps) {
+            if (step.kind != StepKind::Coding) continue;
+            INFO(step.id);
+            ++coding;
+            REQUIRE(canCheckStep(step));
+            CHECK(step.coding.hints.size() >= 2);
+            CHECK_FALSE(step.coding.stars.empty());
+            const StepOutcome ref = checkCodingStep(lp, step, step.coding.solution);
+            for (const auto& g : ref.goals) INFO(g.message_key);
+            CHECK(ref.passed);
+            CHECK(ref.stars == 3);
+            CHECK(ref.pack_problems.list().empty());
+            CHECK_FALSE(checkCodingStep(lp, step, "").passed);
+            if (!step.coding.starter.empty()) CHECK_FALSE(checkCodingStep(lp, step, step.coding.starter).passed);
+        }
+    }
+    CHECK(coding >= 24);
+}
