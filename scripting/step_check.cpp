@@ -416,10 +416,15 @@ struct GoalContext {
     StepOutcome& outcome;
 };
 
-void packProblem(GoalContext& c, const course::SourcePos& pos, std::string key, std::vector<ProblemArg> args) {
+void packProblem(GoalContext& c, const course::SourcePos& pos, std::string key, std::vector<ProblemArg> args,
+                 course::Level level = course::Level::Error) {
     const std::string& prefix = c.pack.sandbox() ? c.pack.sandbox()->displayPrefix() : std::string();
-    c.outcome.pack_problems.error(prefix.empty() ? pos.file : prefix + "/" + pos.file, pos.line, std::move(key),
-                                  std::move(args));
+    std::string file = prefix.empty() ? pos.file : prefix + "/" + pos.file;
+    if (level == course::Level::Warning) {
+        c.outcome.pack_problems.warning(std::move(file), pos.line, std::move(key), std::move(args));
+    } else {
+        c.outcome.pack_problems.error(std::move(file), pos.line, std::move(key), std::move(args));
+    }
 }
 
 void checkBuiltin(GoalContext& c, const course::Goal& goal, const json& args, const RunResult& run, GoalOutcome& g) {
@@ -561,7 +566,7 @@ void checkStars(GoalContext& c, const StepCheckOptions& options, int statements,
             r.passed = n <= limit;
             r.message_key = "pack.star.max_lines";
             r.args = {{"n", std::to_string(n)}, {"max", jsonText(value)}};
-        } else if (key == "max_blocks" && number) {
+        } else if ((key == "max_blocks" || key == "blocks") && number) {
             const int n = options.blocks_used >= 0 ? options.blocks_used : statements;
             r.passed = n <= limit;
             r.message_key = "pack.star.max_blocks";
@@ -582,7 +587,8 @@ void checkStars(GoalContext& c, const StepCheckOptions& options, int statements,
             r.passed = !value.get<bool>() || options.hints_used <= 0;
             r.message_key = "pack.star.no_hints";
         } else {
-            packProblem(c, c.step.pos, "pack.check.unknown_star_rule", {{"rule", key}});
+            // A typo in a star rule costs no star; the teacher sees a warning.
+            packProblem(c, c.step.pos, "pack.check.unknown_star_rule", {{"rule", key}}, course::Level::Warning);
             continue;
         }
         if (!r.passed) ++missed;

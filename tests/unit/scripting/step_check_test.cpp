@@ -232,6 +232,14 @@ TEST_CASE("scripting.step_check: stars — 3 for a pass, one less per missed rul
     slow.seconds_spent = 300;
     CHECK(f.check("x = 6\nprint(x)", slow).stars == 1);  // never below 1 for a pass
     CHECK(f.check("print(7)").stars == 0);
+
+    Fixture typo(R"lua(python { id = "typo", task = { kk = "Т", ru = "З" },
+  goals = { { builtin = "output", text = "1" } }, stars = { speed = 3 }, solution = "print(1)" })lua");
+    const StepOutcome o = typo.check("print(1)");
+    CHECK(o.passed);  // a typo in a star rule costs the pupil nothing
+    CHECK(o.stars == 3);
+    CHECK(o.pack_problems.warningCount() == 1);
+    CHECK(hasProblem(o.pack_problems, "pack.check.unknown_star_rule", 3));
 }
 
 TEST_CASE("scripting.step_check: a broken goal is the teacher's problem, with file and line") {
