@@ -39,6 +39,11 @@ constexpr size_t kMaxShown = 80;              // code points of a line quoted in
 constexpr size_t kMaxTraceEvents = 2000;
 constexpr int kMaxLiteralDepth = 8;
 constexpr size_t kMaxLiteralItems = 1000;
+#if SANDYQ_HAVE_ROBOT
+constexpr bool kHaveRobot = true;
+#else
+constexpr bool kHaveRobot = false;
+#endif
 
 // ---- text helpers ------------------------------------------------------------------------------
 std::vector<std::string> splitLines(std::string_view s) {
@@ -690,9 +695,12 @@ bool canCheckStep(const course::Step& step) {
     const std::string kind = worldKind(step, nullptr);
     if (kind.empty()) return step.coding.kind == course::CodingKind::Python;
 #if SANDYQ_HAVE_WORLDS
-    json world;
-    worldKind(step, &world);
-    return worldKnown(makeWorld(kind, world, nullptr).status());
+    // Only whether this build knows the kind: a bare table is enough (and cheap — no robot mat
+    // raster); a bad set-up table is reported by checkCodingStep.
+    if (kind == "robot") return kHaveRobot;
+    json bare = json::object();
+    bare["kind"] = kind;
+    return worldKnown(worlds::createWorld(bare.dump()).status());
 #else
     return false;
 #endif
