@@ -46,5 +46,6 @@ pack {
     "11-functions.lua",
     "12-debugging.lua",
     "13-project.lua",
+    "14-worlds.lua",
   },
 }
