@@ -71,6 +71,13 @@ size_t Workspace::countOfType(std::string_view type) const {
     return n;
 }
 
+std::vector<std::string> Workspace::missingBlocks(const std::vector<std::string>& required) const {
+    std::vector<std::string> out;
+    for (const std::string& type : required)
+        if (countOfType(type) == 0) out.push_back(type);
+    return out;
+}
+
 std::vector<BlockId> Workspace::chain(BlockId first) const {
     std::vector<BlockId> out;
     for (const Block* b = block(first); b && out.size() <= state_.blocks.size(); b = block(b->next)) out.push_back(b->id);
@@ -128,7 +135,7 @@ bool Workspace::canPlace(const BlockDef& def, const Target& where) const {
         case Target::Kind::Above: {
             const Block* top = block(where.block);
             if (!top || top->parent.valid() || top->def->shape == Shape::Hat || !top->def->isStatement()) return false;
-            return def.isStatement() || def.shape == Shape::Hat;
+            return (def.isStatement() || def.shape == Shape::Hat) && !def.terminal;
         }
         default: return false;
     }

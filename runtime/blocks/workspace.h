@@ -84,6 +84,8 @@ public:
     std::vector<BlockId> allBlocks() const;         // every live block, by id
     size_t blockCount() const;                      // live blocks except events.start hats
     size_t countOfType(std::string_view type) const;
+    // Of the block types a step requires ("use a repeat block"), those not in the workspace.
+    std::vector<std::string> missingBlocks(const std::vector<std::string>& required) const;
     std::vector<BlockId> chain(BlockId first) const;  // first and the blocks below it
     BlockId topOf(BlockId id) const;                // the top block of the stack holding id
     // Whether move(b, where) / add(type, where) would succeed (for the editor's drop preview).

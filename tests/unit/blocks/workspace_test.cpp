@@ -174,6 +174,7 @@ TEST_CASE("blocks.workspace: a step's toolbox limits the blocks and their number
     CHECK(ws.add("maze.forward", Target::after(a)).status().message_key == "blocks.err.max_blocks");
     CHECK(ws.duplicate(a, 0, 0).status().message_key == "blocks.err.max_blocks");
     CHECK(ws.palette().size() == 3);
+    CHECK(ws.missingBlocks({"maze.forward", "control.repeat"}) == std::vector<std::string>{"control.repeat"});
 }
 
 TEST_CASE("blocks.workspace: the text form keeps ids, positions, values and structure") {
@@ -238,4 +239,83 @@ TEST_CASE("blocks.workspace: damaged text is a Status, never a crash") {
     std::string deep = "sqb1 s 0 0 [(1 events.start) (2 looks.say \"\"";
     for (int k = 0; k < 5000; ++k) deep += "(" + std::to_string(k + 3) + " operators.not \"\"";
     CHECK_FALSE(parseWorkspace(deep).ok());
+}
+
+// Every live block is reachable from exactly one stack, and parent links match.
+void checkConsistent(const Workspace& ws) {
+    size_t reached = 0;
+    std::vector<std::pair<BlockId, BlockId>> todo;  // (block, expected parent)
+    for (BlockId top : ws.stacks()) todo.push_back({top, BlockId{}});
+    while (!todo.empty()) {
+        auto [id, parent] = todo.back();
+        todo.pop_back();
+        const Block* b = ws.block(id);
+        REQUIRE(b);
+        CHECK(b->parent == parent);
+        ++reached;
+        REQUIRE(reached <= ws.allBlocks().size());
+        if (b->next.valid()) todo.push_back({b->next, id});
+        for (BlockId br : b->branches)
+            if (br.valid()) todo.push_back({br, id});
+        for (const Input& in : b->inputs)
+            if (in.block.valid()) todo.push_back({in.block, id});
+        if (b->def->terminal) CHECK_FALSE(b->next.valid());
+    }
+    CHECK(reached == ws.allBlocks().size());
+}
+
+TEST_CASE("blocks.workspace: random edit sessions undo and redo exactly, state by state") {
+    const char* const kTypes[] = {"maze.forward", "maze.turn_left", "control.repeat", "control.if_else", "control.forever",
+                                  "maze.wall_ahead", "operators.add", "operators.and", "data.set", "events.start"};
+    std::mt19937 rng(2024);
+    for (int session = 0; session < 40; ++session) {
+        Workspace ws;
+        std::vector<std::string> states{serialize(ws)};
+        for (int k = 0; k < 60; ++k) {
+            const std::vector<BlockId> all = ws.allBlocks();
+            auto pick = [&]() { return all.empty() ? BlockId{} : all[rng() % all.size()]; };
+            auto target = [&]() {
+                const BlockId b = pick();
+                switch (rng() % 5) {
+                    case 0: return Target::topLevel(static_cast<float>(rng() % 500), static_cast<float>(rng() % 500));
+                    case 1: return Target::after(b);
+                    case 2: return Target::branch(b, static_cast<int>(rng() % 2));
+                    case 3: return Target::input(b, static_cast<int>(rng() % 2));
+                    default: return Target::above(b);
+                }
+            };
+            bool changed = false;
+            switch (rng() % 7) {
+                case 0: case 1: changed = ws.add(kTypes[rng() % 10], target()).ok(); break;
+                case 2: changed = ws.move(pick(), target()).ok(); break;
+                case 3: changed = ws.remove(pick()).ok(); break;
+                case 4: changed = ws.removeStack(pick()).ok(); break;
+                case 5: changed = ws.duplicate(pick(), 10, 10).ok(); break;
+                default: changed = ws.setValue(pick(), 0, std::to_string(rng() % 9)).ok(); break;
+            }
+            const std::string now = serialize(ws);
+            if (!changed) {
+                CHECK(now == states.back());  // a refused edit changes nothing
+                continue;
+            }
+            states.push_back(now);
+            checkConsistent(ws);
+            // the saved form always reads back to the same workspace
+            auto back = parseWorkspace(now);
+            CAPTURE(now);
+            CAPTURE(back.status().where);
+            REQUIRE(back.ok());
+            CHECK(serialize(back.value()) == now);
+        }
+        for (size_t i = states.size() - 1; i > 0; --i) {
+            REQUIRE(ws.undo());
+            CHECK(serialize(ws) == states[i - 1]);
+        }
+        CHECK_FALSE(ws.undo());
+        for (size_t i = 1; i < states.size(); ++i) {
+            REQUIRE(ws.redo());
+            CHECK(serialize(ws) == states[i]);
+        }
+        CHECK_FALSE(ws.redo());
+    }
 }
