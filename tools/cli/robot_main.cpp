@@ -13,6 +13,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -166,6 +167,7 @@ int main(int argc, char** argv) {
     program::Diagnostic diag = compiled.error;
     worlds::RunStatus status = worlds::RunStatus::Faulted;
     const auto t0 = std::chrono::steady_clock::now();
+    const std::clock_t c0 = std::clock();
     if (compiled.ok()) {
         worlds::Runner runner(compiled.program, world, limits);
         // The world's own max_seconds ends a program that never stops; the runner's clock
@@ -175,6 +177,7 @@ int main(int argc, char** argv) {
         if (!runner.output().empty() && !as_json) std::fputs(runner.output().c_str(), stdout);
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
 
     const auto goals = world.checkMatGoals();
     bool all = status == worlds::RunStatus::Finished;
@@ -198,8 +201,8 @@ int main(int argc, char** argv) {
                         jsonEscape(spec.builtin).c_str(), res.passed ? "true" : "false", jsonEscape(res.message_key).c_str(),
                         res.passed ? "" : jsonEscape(renderGoal(tr, res)).c_str());
         }
-        std::printf("],\"passed\":%s,\"trace_hash\":\"%016" PRIx64 "\",\"wall_seconds\":%.6f,\"speedup\":%.1f}\n",
-                    all ? "true" : "false", world.traceHash(), wall, speedup);
+        std::printf("],\"passed\":%s,\"trace_hash\":\"%016" PRIx64 "\",\"wall_seconds\":%.6f,\"cpu_seconds\":%.6f,\"speedup\":%.1f,\"speedup_cpu\":%.1f}\n",
+                    all ? "true" : "false", world.traceHash(), wall, cpu, speedup, cpu > 0 ? world.time() / cpu : 0);
     } else {
         std::printf("mat:        %s\n", world.mat().name.c_str());
         std::printf("program:    %s\n", status_name);
