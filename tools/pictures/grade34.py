@@ -738,8 +738,7 @@ def g4_line_two_sensors():
 def build_grade4(out):
     for name, fn in [("path", g4_path), ("binary", g4_binary), ("chart", g4_chart), ("phishing", g4_phishing),
                      ("flowchart", g4_flowchart), ("variable", g4_variable), ("sensors", g4_sensors),
-                     ("two-sensors", g4_line_two_sensors), ("password", g3_password_meter),
-                     ("robot", g3_robot)]:
+                     ("two-sensors", g4_line_two_sensors), ("password", g3_password_meter)]:
         fn().save(out / f"{name}.png")
 
 
