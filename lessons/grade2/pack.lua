@@ -22,6 +22,6 @@ pack {
     "2.4.1.1", "2.4.2.1", "2.4.3.1", "2.4.4.1",
   },
   lessons = {
-    "01-computers.lua", "02-devices.lua", "03-class-rules.lua", "04-screen-time.lua",
+    "01-computers.lua", "02-devices.lua", "03-class-rules.lua", "04-screen-time.lua", "05-files.lua", "06-keyboard.lua", "07-mouse.lua",
   },
 }

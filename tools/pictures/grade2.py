@@ -448,6 +448,7 @@ PICTURES = {
     "eye-gym": eye_gym,
     "eyes-rest": g1.eyes_rest,
     "folder": g1.files_folder,
+    "file-picture": doc("picture"),
     "nested-folders": nested_folders,
     "save-file": save_file,
     "key-shift": one(d.key_symbol, "shift"),
