@@ -101,6 +101,7 @@ Result<ExportTable> buildExport(const ProgressStore& store, const ExportOptions&
     t.kind = o.kind == AssessmentKind::None ? AssessmentKind::Formative : o.kind;
     t.scale = o.scale == MarkScale::None ? MarkScale::FivePoint : o.scale;
     t.lang = o.lang;
+    t.utc_offset_s = o.utc_offset_s;
     const ClassTable table = buildClassTable(store, o.class_id, o.lessons);
     std::string section = o.section_title, objectives;
     for (const LessonInfo& l : o.lessons) {

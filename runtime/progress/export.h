@@ -59,6 +59,7 @@ struct ExportTable {
     AssessmentKind kind = AssessmentKind::Formative;
     MarkScale scale = MarkScale::FivePoint;
     text::Lang lang = text::Lang::Kk;
+    int32_t utc_offset_s = 5 * 3600;
     std::vector<ExportRow> rows;   // pupils by name, lessons in the chosen order
 };
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export_fixture.h"
+#include "progress/backup.h"
 
 using namespace sandyq;
 using namespace sandyq::progress;
@@ -191,4 +192,14 @@ TEST_CASE("progress.export: xAPI statements") {
     for (const auto& st : j) passed += st["verb"]["display"]["en-US"] == "passed";
     CHECK(passed == 6);
     checkGolden("xapi_3A.json", text);
+}
+
+TEST_CASE("progress.export: fixture backups for the sandyq-progress golden test") {
+    // The same class saved on two computers: the tool must merge them and export the golden files.
+    ExportFixture f;
+    std::vector<PupilId> pc_a, pc_b;
+    for (const Pupil* p : f.s.pupilsOf(f.c3)) (p->display_name == "Әлия" || p->display_name == "Ерлан" ? pc_a : pc_b).push_back(p->id);
+    for (const Pupil* p : f.s.pupilsOf(f.c1)) pc_b.push_back(p->id);
+    checkGolden("backup_pc_a.json", writeBackup(f.s, pc_a, ExportFixture::kT + 100000));
+    checkGolden("backup_pc_b.json", writeBackup(f.s, pc_b, ExportFixture::kT + 100000));
 }
