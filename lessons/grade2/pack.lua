@@ -24,5 +24,6 @@ pack {
   lessons = {
     "01-computers.lua", "02-devices.lua", "03-class-rules.lua", "04-screen-time.lua", "05-files.lua", "06-keyboard.lua", "07-mouse.lua",
     "08-info-actions.lua", "09-signs.lua", "10-tables.lua",
+    "11-strong-password.lua", "12-personal.lua", "13-games-chat.lua", "14-kindness.lua", "15-trusted.lua",
   },
 }
