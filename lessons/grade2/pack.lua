@@ -25,5 +25,6 @@ pack {
     "01-computers.lua", "02-devices.lua", "03-class-rules.lua", "04-screen-time.lua", "05-files.lua", "06-keyboard.lua", "07-mouse.lua",
     "08-info-actions.lua", "09-signs.lua", "10-tables.lua",
     "11-strong-password.lua", "12-personal.lua", "13-games-chat.lua", "14-kindness.lua", "15-trusted.lua",
+    "16-algorithm.lua", "17-loops.lua", "18-conditions.lua", "19-debugging.lua",
   },
 }
