@@ -215,3 +215,165 @@ TEST_CASE("blocks.convert: outside the block subset the message names the line a
     CHECK(bad.error.exception == program::ExcKind::SyntaxError);
     CHECK(bad.error.line == 1);
 }
+
+#include <dirent.h>
+
+#include <fstream>
+#include <sstream>
+
+TEST_CASE("blocks.convert: the Python-style golden programs convert or name a line, never crash") {
+    DIR* dir = opendir(SANDYQ_SOURCE_DIR "/tests/golden/pyish");
+    REQUIRE(dir);
+    int converted = 0, refused = 0;
+    while (dirent* e = readdir(dir)) {
+        const std::string name = e->d_name;
+        if (name.size() < 3 || name.substr(name.size() - 3) != ".py") continue;
+        std::ifstream f(std::string(SANDYQ_SOURCE_DIR "/tests/golden/pyish/") + name);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        const std::string src = ss.str();
+        CAPTURE(name);
+        auto parsed = pyish::parse(src);
+        const TextToBlocks tb = workspaceFromText(src, "maze");
+        if (!parsed.ast) {
+            CHECK_FALSE(tb.error.ok());
+            continue;
+        }
+        if (!tb.error.ok()) {
+            ++refused;
+            CHECK(tb.error.line >= 1);
+            if (getenv("SANDYQ_SHOW_REFUSED")) MESSAGE(name << ": " << tb.error.find("construct")->text);
+            continue;
+        }
+        ++converted;
+        // inside the subset: the blocks print as the canonical text of the program
+        CHECK(workspaceText(tb.workspace) == pyish::printAst(*parsed.ast));
+        CHECK(compileWorkspace(tb.workspace).ok());
+    }
+    closedir(dir);
+    MESSAGE("golden programs: " << converted << " as blocks, " << refused << " outside the subset");
+    CHECK(refused > 0);  // the golden programs use lists, strings, print(a, b): mostly outside the blocks
+}
+
+#include <random>
+
+namespace {
+bool sameProgram(const program::Program& a, const program::Program& b) {
+    if (a.protos.size() != b.protos.size() || a.global_names != b.global_names || a.names != b.names ||
+        a.constants.size() != b.constants.size())
+        return false;
+    for (size_t k = 0; k < a.protos.size(); ++k) {
+        const auto& p = a.protos[k];
+        const auto& q = b.protos[k];
+        if (p.code != q.code || p.local_names != q.local_names || p.name != q.name) return false;
+        for (size_t i = 0; i < p.positions.size(); ++i)
+            if (p.positions[i].line != q.positions[i].line) return false;
+    }
+    for (size_t k = 0; k < a.constants.size(); ++k)
+        if (a.constants[k].text != b.constants[k].text || a.constants[k].integer != b.constants[k].integer ||
+            a.constants[k].real != b.constants[k].real)
+            return false;
+    return true;
+}
+}  // namespace
+
+TEST_CASE("blocks.convert: program → blocks → program is the identity on random block programs") {
+    std::vector<std::string> statements, values;
+    for (const BlockDef* d : toolboxBlocks("maze")) {
+        if (d->isStatement()) statements.push_back(d->type);
+        if (d->isValue()) values.push_back(d->type);
+    }
+    std::mt19937 rng(99);
+    int compared = 0;
+    size_t total_lines = 0;
+    for (int n = 0; n < 300; ++n) {
+        Workspace ws;
+        REQUIRE(ws.addVariable("x").ok());
+        REQUIRE(ws.addVariable("санақ").ok());
+        const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
+        if (rng() % 4 == 0) {
+            const BlockId def = add(ws, "procedures.define", Target::topLevel(400, 0));
+            REQUIRE(ws.setValue(def, 0, "jump").ok());
+        }
+        const int edits = 2 + static_cast<int>(rng() % 30);
+        for (int k = 0; k < edits; ++k) {
+            // grow the running stacks: pick a block in them, then a block that fits there
+            std::vector<BlockId> running;
+            for (BlockId id : ws.allBlocks()) {
+                const BlockId top = ws.topOf(id);
+                if (top == start || ws.block(top)->def->sem == Sem::Define) running.push_back(id);
+            }
+            const BlockId b = running[rng() % running.size()];
+            const int kind = static_cast<int>(rng() % 3);
+            const Target t = kind == 0 ? Target::after(b)
+                           : kind == 1 ? Target::branch(b, static_cast<int>(rng() % 2))
+                                       : Target::input(b, static_cast<int>(rng() % 2));
+            const auto& pool = kind == 2 ? values : statements;
+            std::string type = pool[rng() % pool.size()];
+            if (type == "control.forever" && rng() % 4) type = "control.repeat";  // keep programs long
+            if (type == "procedures.define") continue;
+            (void)ws.add(type, t);
+        }
+        // fill every field with something meaningful
+        for (BlockId id : ws.allBlocks()) {
+            const Block* b = ws.block(id);
+            for (size_t k = 0; k < b->inputs.size(); ++k) {
+                const InputDef& d = b->def->inputs[k];
+                const int i = static_cast<int>(k);
+                switch (d.kind) {
+                    case InputKind::Number: (void)ws.setValue(id, i, std::to_string(rng() % 7) + (rng() % 3 ? "" : ".5")); break;
+                    case InputKind::Text: {
+                        const char* const kText[] = {"", "5", "сәлем", "-2", "a'b\"c"};
+                        (void)ws.setValue(id, i, kText[rng() % 5]);
+                        break;
+                    }
+                    case InputKind::Variable: (void)ws.setValue(id, i, rng() % 2 ? "x" : "санақ"); break;
+                    case InputKind::ProcName: (void)ws.setValue(id, i, b->def->sem == Sem::Define ? "jump" : "jump"); break;
+                    default: break;
+                }
+            }
+        }
+        if (ws.countOfType("procedures.define") > 1) continue;
+        const CompiledBlocks c1 = compileWorkspace(ws);
+        if (!c1.ok()) {
+            // only the known block problems: a call without its define
+            CHECK(c1.error.message_key == "blocks.err.proc_unknown");
+            continue;
+        }
+        CAPTURE(c1.text);
+        const TextToBlocks tb = workspaceFromText(c1.text, "maze");
+        REQUIRE(tb.error.ok());
+        const CompiledBlocks c2 = compileWorkspace(tb.workspace);
+        REQUIRE(c2.ok());
+        CHECK(c2.text == c1.text);
+        CHECK(sameProgram(c1.program, c2.program));
+        ++compared;
+        total_lines += static_cast<size_t>(std::count(c1.text.begin(), c1.text.end(), '\n'));
+    }
+    MESSAGE(compared << " random block programs compared, " << total_lines << " lines");
+    CHECK(compared > 150);
+}
+
+#include "worlds/samples.h"
+
+TEST_CASE("blocks.convert: each sample's solution as blocks gives the same world trace as the text") {
+    for (const worlds::SampleWorld& s : worlds::sampleWorlds()) {
+        CAPTURE(s.id);
+        const std::string kind = worlds::worldKind(s.json);
+        const TextToBlocks tb = workspaceFromText(s.solution, kind);
+        REQUIRE(tb.error.ok());
+        const CompiledBlocks c = compileWorkspace(tb.workspace);
+        REQUIRE(c.ok());
+        CHECK(c.text == s.solution);
+        auto text_prog = pyish::compile(s.solution);
+        REQUIRE(text_prog.ok());
+        auto w1 = world(s.json.c_str());
+        auto w2 = world(s.json.c_str());
+        worlds::Runner by_blocks(c.program, *w1), by_text(text_prog.program, *w2);
+        CHECK(by_blocks.runToEnd(120) == worlds::RunStatus::Finished);
+        CHECK(by_text.runToEnd(120) == worlds::RunStatus::Finished);
+        CHECK(w1->traceLiteral() == w2->traceLiteral());
+        CHECK(w1->stateLiteral() == w2->stateLiteral());
+        CHECK(w1->traceLiteral().size() > 2);
+    }
+}
