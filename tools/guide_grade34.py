@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the teacher's guides of grades 3 and 4 (docs/teacher-grade{3,4}.{kk,ru}.md) from the packs.
 
-The lesson list (titles, objectives, minutes, steps) and the teacher notes (the `-- teacher.kk:` /
-`-- teacher.ru:` comment lines at the top of each lesson file) are read from lessons/grade3 and
-lessons/grade4, so the guide always matches the packs. The texts about the objective codes and
+The lesson list (titles, objectives, minutes, steps) and the teacher notes (each lesson's
+`teacher_note = { kk = …, ru = … }`) are read from lessons/grade3 and lessons/grade4, so the guide
+always matches the packs. The texts about the objective codes and
 assessment are below. Standard library only:
     python3 tools/guide_grade34.py          # rewrite the four guides
     python3 tools/guide_grade34.py --check  # exit 1 if a guide is out of date
@@ -268,7 +268,8 @@ def task_word(lang, n):
 
 def parse_lesson(path):
     text = path.read_text(encoding="utf-8")
-    notes = {lang: " ".join(re.findall(rf"^-- teacher\.{lang}: (.*)$", text, re.M)) for lang in ("kk", "ru")}
+    note = re.search(r"teacher_note = \{(.*?)\n  \},", text, re.S)
+    notes = {lang: re.search(rf'{lang} = "([^"]*)"', note.group(1)).group(1) if note else "" for lang in ("kk", "ru")}
     m = re.search(r'lesson \{\s*id = "([^"]+)",\s*title = \{ kk = "([^"]+)", ru = "([^"]+)" \}', text)
     objectives = re.findall(r'"(\d+\.\d+\.\d+\.\d+)"', re.search(r"objectives = \{([^}]*)\}", text).group(1))
     minutes = int(re.search(r"minutes = (\d+)", text).group(1))
