@@ -530,8 +530,9 @@ def g3_line_mat():
         c.ellipse(int(x), int(y), 5, 5, INK)
     # start mark
     c.rect(180, 30, 184, 50, GREEN)
-    # the robot on the left side of the track, facing up: its one light sensor sits on the edge of the line
-    robot_top(c, cx - rx - 5, cy - 6, sensors=1, scale=0.8)
+    # the robot on the left side of the track, facing up: its one light sensor sits on the right edge of
+    # the line (the lesson's rule "black: turn right, white: turn left" follows that edge)
+    robot_top(c, cx - rx + 5, cy - 6, sensors=1, scale=0.8)
     return c
 
 
