@@ -69,6 +69,7 @@ Result<std::unique_ptr<MazeWorld>> createMaze(std::string_view json) {
     w->tiles_.assign(cells, Tile::Wall);
     w->colours_.assign(cells, TileColour::None);
     w->items_start_.assign(cells, 0);
+    w->keys_start_.assign(cells, 0);
     int starts = 0, goals = 0;
     for (int y = 0; y < height; ++y) {
         const std::string& row = rows[static_cast<size_t>(y)].get_ref<const std::string&>();
@@ -81,6 +82,8 @@ Result<std::unique_ptr<MazeWorld>> createMaze(std::string_view json) {
                 case 'S': ++starts; w->start_x_ = x; w->start_y_ = y; break;
                 case 'G': t = Tile::Goal; ++goals; break;
                 case '*': w->items_start_[i] = 1; break;
+                case 'K': w->keys_start_[i] = 1; break;
+                case 'D': t = Tile::Door; break;
                 case 'r': w->colours_[i] = TileColour::Red; break;
                 case 'g': w->colours_[i] = TileColour::Green; break;
                 case 'b': w->colours_[i] = TileColour::Blue; break;
@@ -123,6 +126,9 @@ void MazeWorld::reset() {
     y_ = start_y_;
     dir_ = start_dir_;
     items_ = items_start_;
+    keys_ = keys_start_;
+    doors_open_.assign(tiles_.size(), 0);
+    keys_held_ = 0;
     crashed_ = ever_crashed_ = false;
     steps_ = 0;
     trace_.clear();
@@ -132,7 +138,13 @@ void MazeWorld::reset() {
 
 Tile MazeWorld::tile(int x, int y) const {
     if (x < 0 || y < 0 || x >= width_ || y >= height_) return Tile::Wall;
-    return tiles_[static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(x)];
+    const Tile t = tiles_[cellIndex(x, y)];
+    return t == Tile::Door && doors_open_[cellIndex(x, y)] ? Tile::Floor : t;
+}
+
+bool MazeWorld::hasKey(int x, int y) const {
+    if (x < 0 || y < 0 || x >= width_ || y >= height_) return false;
+    return keys_[cellIndex(x, y)] != 0;
 }
 
 TileColour MazeWorld::colour(int x, int y) const {
@@ -167,9 +179,19 @@ WorldReply MazeWorld::call(size_t index, const std::vector<WorldArg>& args) {
             from_ = visualPose();
             delta(dir_, dx, dy);
             int moved = 0;
-            while (moved < cells && !wallAt(x_ + dx, y_ + dy)) {
-                x_ += dx;
-                y_ += dy;
+            bool locked = false;
+            while (moved < cells) {
+                const int nx = x_ + dx, ny = y_ + dy;
+                if (tile(nx, ny) == Tile::Door && keys_held_ > 0) {
+                    --keys_held_;  // the key opens the door for good
+                    doors_open_[cellIndex(nx, ny)] = 1;
+                }
+                if (wallAt(nx, ny)) {
+                    locked = tile(nx, ny) == Tile::Door;
+                    break;
+                }
+                x_ = nx;
+                y_ = ny;
                 ++moved;
             }
             steps_ += moved;
@@ -181,7 +203,7 @@ WorldReply MazeWorld::call(size_t index, const std::vector<WorldArg>& args) {
                 // the pupil sees the character where it stopped, at once (no animation after a fault)
                 anim_left_ = 0;
                 from_ = to_;
-                return detail::errorReply("world.err.maze_wall");
+                return detail::errorReply(locked ? "world.err.maze_door" : "world.err.maze_wall");
             }
             startAnim(kSecondsPerCell * moved);
             return {};
@@ -197,10 +219,14 @@ WorldReply MazeWorld::call(size_t index, const std::vector<WorldArg>& args) {
             return {};
         }
         case kCollect: {
-            const bool ok = hasItem(x_, y_);
-            trace_.push_back({"collect", x_, y_, dir_, ok});
-            if (!ok) return detail::errorReply("world.err.maze_no_item");
-            items_[static_cast<size_t>(y_) * static_cast<size_t>(width_) + static_cast<size_t>(x_)] = 0;
+            const bool item = hasItem(x_, y_), key = hasKey(x_, y_);
+            trace_.push_back({"collect", x_, y_, dir_, item || key});
+            if (!item && !key) return detail::errorReply("world.err.maze_no_item");
+            if (item) items_[cellIndex(x_, y_)] = 0;
+            if (key) {
+                keys_[cellIndex(x_, y_)] = 0;
+                ++keys_held_;
+            }
             return {};
         }
         case kWallAhead: delta(dir_, dx, dy); return detail::boolReply(wallAt(x_ + dx, y_ + dy));
@@ -208,7 +234,7 @@ WorldReply MazeWorld::call(size_t index, const std::vector<WorldArg>& args) {
         case kWallRight: delta(turned(dir_, 1), dx, dy); return detail::boolReply(wallAt(x_ + dx, y_ + dy));
         case kAtGoal:
         case kOnGoal: return detail::boolReply(tile(x_, y_) == Tile::Goal);
-        case kOnItem: return detail::boolReply(hasItem(x_, y_));
+        case kOnItem: return detail::boolReply(hasItem(x_, y_) || hasKey(x_, y_));
         case kColourUnder: return detail::strReply(colourName(colour(x_, y_)));
         default: return detail::errorReply("world.err.unknown_command");
     }
@@ -292,7 +318,7 @@ std::string MazeWorld::stateLiteral() const {
     std::string s = "{x=" + std::to_string(x_) + ",y=" + std::to_string(y_) + ",dir=" + detail::luaQuote(dirName(dir_));
     s += ",crashed=" + std::string(ever_crashed_ ? "true" : "false");
     s += ",on_goal=" + std::string(tile(x_, y_) == Tile::Goal ? "true" : "false");
-    s += ",items_left=" + std::to_string(itemsLeft());
+    s += ",items_left=" + std::to_string(itemsLeft()) + ",keys=" + std::to_string(keys_held_);
     s += ",steps=" + std::to_string(steps_) + ",actions=" + std::to_string(trace_.size());
     s += ",colour=" + detail::luaQuote(colourName(colour(x_, y_))) + "}";
     return s;

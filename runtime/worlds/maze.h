@@ -9,7 +9,9 @@
 //
 // Set-up JSON: {"kind":"maze", "map":["#####","#S.*G#"], "dir":"east"}
 //   '#' wall, '.' floor, 'S' start (exactly one), 'G' goal (one or more), '*' an item on floor,
-//   'r' 'g' 'b' 'y' floor of colour red / green / blue / yellow, ' ' outside (a wall).
+//   'r' 'g' 'b' 'y' floor of colour red / green / blue / yellow, ' ' outside (a wall),
+//   'K' a key on floor (collect() picks it up), 'D' a locked door: walking into it with a key
+//   opens it for good (the key is used up); without a key it is a wall ("world.err.maze_door").
 //   Rows may differ in length (missing cells are walls); at most kMaxSide × kMaxSide cells.
 //   "dir": "north" | "east" | "south" | "west" (default east). x grows to the right (column),
 //   y grows downwards (row), both from 0.
@@ -33,7 +35,7 @@
 namespace sandyq::worlds {
 
 enum class Dir : uint8_t { North = 0, East, South, West };
-enum class Tile : uint8_t { Wall = 0, Floor, Goal };
+enum class Tile : uint8_t { Wall = 0, Floor, Goal, Door };  // Door: still locked
 enum class TileColour : uint8_t { None = 0, Red, Green, Blue, Yellow };
 
 const char* dirName(Dir d);
@@ -76,6 +78,8 @@ public:
     Tile tile(int x, int y) const;                 // Wall outside the map
     TileColour colour(int x, int y) const;
     bool hasItem(int x, int y) const;              // an item not yet collected
+    bool hasKey(int x, int y) const;               // a key not yet picked up
+    int keysHeld() const { return keys_held_; }
     int x() const { return x_; }
     int y() const { return y_; }
     Dir dir() const { return dir_; }
@@ -87,13 +91,17 @@ public:
 
 private:
     friend Result<std::unique_ptr<MazeWorld>> createMaze(std::string_view json);
-    bool wallAt(int x, int y) const { return tile(x, y) == Tile::Wall; }
+    bool wallAt(int x, int y) const { const Tile t = tile(x, y); return t == Tile::Wall || t == Tile::Door; }
+    size_t cellIndex(int x, int y) const { return static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(x); }
     void startAnim(double seconds);
 
     int width_ = 0, height_ = 0;
     std::vector<Tile> tiles_;
     std::vector<TileColour> colours_;
     std::vector<uint8_t> items_start_, items_;
+    std::vector<uint8_t> keys_start_, keys_;
+    std::vector<uint8_t> doors_open_;          // per cell: a door opened during this run
+    int keys_held_ = 0;
     int start_x_ = 0, start_y_ = 0;
     Dir start_dir_ = Dir::East;
 

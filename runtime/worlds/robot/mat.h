@@ -28,7 +28,9 @@
 //   "noise": {"seed": 1, "reflect": 0, "distance": 0, "gyro": 0}   (standard deviations)
 //   "max_seconds": 300           simulated time available to a program
 //   "goals": [ {"builtin": "reach_zone", "args": {"zone": "goal"}} ]  the mat's own goals
-// A picture (PNG bytes, supplied by the caller) covers the whole mat under the paint.
+// A picture (PNG bytes, supplied by the caller) covers the whole mat under the paint; a pack
+// names it with "picture": "assets/mat.png" (ignored here: the caller reads the file and passes
+// the bytes). "kind" and unknown fields are ignored.
 #pragma once
 
 #include <cstdint>

@@ -216,9 +216,9 @@ program::WorldReply RobotWorld::call(size_t index, const std::vector<program::Wo
             return {};
         }
         case Command::Motors:
+            if (args.size() == 3 && a[2] < 0) return fault(ExcKind::ValueError, "robot.err.negative_time", c);
             sim_.setMotors(a[0], a[1]);
             if (args.size() == 3) {
-                if (a[2] < 0) return fault(ExcKind::ValueError, "robot.err.negative_time", c);
                 startSteps(static_cast<uint32_t>(detRound((a[2] < 3600 ? a[2] : 3600) * kStepsPerSecond)), true);
             }
             return {};
@@ -426,6 +426,7 @@ FrameView RobotWorld::frame(size_t i) const {
     v.pose = {f.x, f.y, f.heading / kDegToRad};
     sim_.body(f, v.body);
     v.color_sensor = sim_.colorSensorPoint(f);
+    v.sonar = sim_.toWorld(f, mat().robot.sonar);
     v.left_deg = f.left_deg;
     v.right_deg = f.right_deg;
     v.left_pct = f.left_pct;

@@ -73,6 +73,8 @@ struct FrameView {
     Pose pose;                   // axle middle, heading in degrees (cumulative)
     Vec2 body[4];                // front-left, front-right, back-right, back-left corners
     Vec2 color_sensor;           // where the colour sensor looks
+    Vec2 sonar;                  // where the ultrasonic beam starts; it points along the heading
+                                 // over ±mat().robot.sonar_cone_deg, sensors.distance long
     double left_deg = 0, right_deg = 0, left_pct = 0, right_pct = 0;
     Readings sensors;            // without noise
     bool blocked = false;        // bumped into something during this step

@@ -118,3 +118,24 @@ TEST_CASE("worlds.maze: moves animate in time; the pose is interpolated") {
     CHECK(w->x() == 1);
     CHECK(w->trace().empty());
 }
+
+TEST_CASE("worlds.maze: a locked door stops the character until it carries a key") {
+    const char* json = R"({"kind":"maze","map":["########","#SK.D.G#","########"],"dir":"east"})";
+    auto w = maze(json);
+    CHECK(w->tile(4, 1) == Tile::Door);
+    // straight on without the key: the door is a wall
+    Run r = run(*w, "forward(5)\n");
+    CHECK(r.diag.message_key == "world.err.maze_door");
+    CHECK(w->x() == 3);
+    // pick the key up, then the door opens and stays open
+    r = run(*w, "forward(1)\nprint(on_item())\ncollect()\nforward(1)\nprint(wall_ahead())\nforward(3)\n");
+    CHECK(r.status == RunStatus::Finished);
+    CHECK(w->x() == 6);
+    CHECK(w->tile(4, 1) == Tile::Floor);
+    CHECK(w->keysHeld() == 0);
+    CHECK(w->checkGoal("reach", "{}").passed);
+    CHECK(w->checkGoal("collect_all", "{}").passed);  // keys are not items to collect
+    w->reset();
+    CHECK(w->tile(4, 1) == Tile::Door);
+    CHECK(w->hasKey(2, 1));
+}
