@@ -511,12 +511,17 @@ private:
         return true;
     }
 
-    const BlockDef* findCall(const std::string& callee, bool statement) const {
+    // The block of a call; with several (robot.motors with and without seconds) the one whose
+    // input count matches the arguments.
+    const BlockDef* findCall(const std::string& callee, bool statement, size_t argc) const {
+        const BlockDef* found = nullptr;
         for (const BlockDef& d : allBlocks()) {
             if (d.call != callee || (!d.world.empty() && d.world != world_)) continue;
-            if ((d.sem == Sem::CallStmt) == statement && (d.sem == Sem::CallStmt || d.sem == Sem::CallExpr)) return &d;
+            if ((d.sem == Sem::CallStmt) != statement || (d.sem != Sem::CallStmt && d.sem != Sem::CallExpr)) continue;
+            if (d.inputs.size() == argc) return &d;
+            if (!found) found = &d;
         }
-        return nullptr;
+        return found;
     }
 
     static std::string calleeName(const Node& call) {
@@ -558,7 +563,7 @@ private:
                     ws_.mutableBlock(b)->inputs[0].value = callee;
                     return b;
                 }
-                const BlockDef* def = findCall(callee, true);
+                const BlockDef* def = findCall(callee, true, e.kids.size() - 1);
                 if (!def) return bad(s);
                 return callBlock(e, *def, s);
             }
@@ -669,7 +674,7 @@ private:
                 return b;
             }
             case NodeKind::Call: {
-                const BlockDef* def = findCall(calleeName(e), false);
+                const BlockDef* def = findCall(calleeName(e), false, e.kids.size() - 1);
                 if (!def) return bad(e);
                 return callBlock(e, *def, e);
             }

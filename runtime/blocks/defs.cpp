@@ -62,6 +62,28 @@ std::vector<BlockDef> buildTable() {
                        {"black", "red", "green", "blue", "yellow", "orange", "purple", "brown", "white"}}},
                      "turtle"));
     t.push_back(make("pen.width", C::Pen, S::Stack, Sem::CallStmt, "pen_width", {num("w", "2")}, "turtle"));
+    // ---- robot (worlds/robot: `robot.…` commands, no import needed) ----
+    t.push_back(make("robot.forward", C::Motion, S::Stack, Sem::CallStmt, "robot.forward", {num("cm", "20")}, "robot"));
+    t.push_back(make("robot.back", C::Motion, S::Stack, Sem::CallStmt, "robot.back", {num("cm", "20")}, "robot"));
+    t.push_back(make("robot.turn", C::Motion, S::Stack, Sem::CallStmt, "robot.turn", {num("deg", "90")}, "robot"));
+    t.push_back(make("robot.motors", C::Motion, S::Stack, Sem::CallStmt, "robot.motors",
+                     {num("left", "50"), num("right", "50"), num("s", "1")}, "robot"));
+    t.push_back(make("robot.motors_on", C::Motion, S::Stack, Sem::CallStmt, "robot.motors",
+                     {num("left", "50"), num("right", "50")}, "robot"));
+    t.push_back(make("robot.stop", C::Motion, S::Stack, Sem::CallStmt, "robot.stop", {}, "robot"));
+    t.push_back(make("robot.speed", C::Motion, S::Stack, Sem::CallStmt, "robot.speed", {num("p", "50")}, "robot"));
+    t.push_back(make("robot.color", C::Sensing, S::Reporter, Sem::CallExpr, "robot.color", {}, "robot"));
+    t.push_back(make("robot.reflect", C::Sensing, S::Reporter, Sem::CallExpr, "robot.reflect", {}, "robot"));
+    t.push_back(make("robot.distance", C::Sensing, S::Reporter, Sem::CallExpr, "robot.distance", {}, "robot"));
+    t.push_back(make("robot.touch", C::Sensing, S::Boolean, Sem::CallExpr, "robot.touch", {}, "robot"));
+    t.push_back(make("robot.heading", C::Sensing, S::Reporter, Sem::CallExpr, "robot.heading", {}, "robot"));
+    t.push_back(make("robot.timer", C::Sensing, S::Reporter, Sem::CallExpr, "robot.timer", {}, "robot"));
+    t.push_back(make("robot.reset_timer", C::Sensing, S::Stack, Sem::CallStmt, "robot.reset_timer", {}, "robot"));
+    t.push_back(make("robot.led", C::Looks, S::Stack, Sem::CallStmt, "robot.led",
+                     {{"colour", InputKind::Dropdown, "green", {"off", "red", "green", "blue", "yellow", "orange", "white"}}},
+                     "robot"));
+    t.push_back(make("robot.beep", C::Looks, S::Stack, Sem::CallStmt, "robot.beep", {}, "robot"));
+    t.push_back(make("robot.say", C::Looks, S::Stack, Sem::CallStmt, "robot.say", {text("text", "")}, "robot"));
     // ---- looks ----
     t.push_back(make("looks.say", C::Looks, S::Stack, Sem::CallStmt, "print", {text("text", "")}));
     // ---- control ----

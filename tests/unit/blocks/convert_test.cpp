@@ -377,3 +377,17 @@ TEST_CASE("blocks.convert: each sample's solution as blocks gives the same world
         CHECK(w1->traceLiteral().size() > 2);
     }
 }
+
+TEST_CASE("blocks.convert: robot blocks are the robot's `robot.…` commands") {
+    const char* text =
+        "robot.speed(40)\nrobot.motors(50, 50)\nwhile robot.distance() > 10:\n    robot.led('green')\nrobot.stop()\n"
+        "robot.motors(30, -30, 0.5)\nif robot.color() == 'black' or robot.touch():\n    robot.say('қара')\n";
+    const TextToBlocks tb = workspaceFromText(text, "robot");
+    REQUIRE(tb.error.ok());
+    CHECK(tb.workspace.countOfType("robot.motors_on") == 1);
+    CHECK(tb.workspace.countOfType("robot.motors") == 1);
+    CHECK(tb.workspace.countOfType("robot.touch") == 1);
+    CHECK(workspaceText(tb.workspace) == text);
+    // in a maze there is no robot
+    CHECK(workspaceFromText("robot.stop()\n", "maze").error.message_key == "blocks.err.not_a_block");
+}
