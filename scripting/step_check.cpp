@@ -831,15 +831,23 @@ int64_t checkWorldGoals(GoalContext& c, const pyish::CompileResult& compiled, co
             checkBuiltin(c, goal, args, as_console, g);
         } else if (!b.empty()) {
             worlds::GoalResult r;
+            // Arguments sit beside `builtin` ({builtin="reach", x=3}) or, as in a robot mat's own
+            // goals, under `args` ({builtin="reach_zone", args={zone="goal"}}).
+            const json& world_args = args.contains("args") && args["args"].is_object() ? args["args"] : args;
             if (runner) {
-                r = runner->checkGoals({worlds::GoalSpec{b, args.dump()}}).results.at(0);
+                r = runner->checkGoals({worlds::GoalSpec{b, world_args.dump()}}).results.at(0);
             } else {
                 r.message_key = "pack.check.has_error";
             }
             g.passed = r.passed;
             g.message_key = r.message_key;
             for (auto& [name, value] : r.args) g.args.push_back({name, value});
-            if (r.message_key == "world.goal.unknown" || r.message_key == "world.goal.bad_args") {
+            const auto endsWith = [&](std::string_view suffix) {
+                return r.message_key.size() >= suffix.size() &&
+                       r.message_key.compare(r.message_key.size() - suffix.size(), suffix.size(), suffix) == 0;
+            };
+            // The teacher's slips (unknown goal, bad arguments, a zone the mat lacks), not the pupil's.
+            if (endsWith(".goal.unknown") || endsWith(".bad_args") || endsWith(".unknown_zone")) {
                 packProblem(c, goal.pos, r.message_key, {{"goal", b}, {"builtin", b}});
                 g.message_key = "pack.check.goal_broken";
                 g.args.clear();

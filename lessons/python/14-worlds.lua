@@ -1,7 +1,7 @@
--- Lesson 14: controlling a character from text — the maze and the turtle, with loops.
+-- Lesson 14: controlling a character from text — the maze, the turtle and the robot, with loops.
 lesson {
   id = "worlds",
-  title = { kk = "Мәтінмен басқару: лабиринт пен тасбақа", ru = "Управляем текстом: лабиринт и черепаха" },
+  title = { kk = "Мәтінмен басқару: лабиринт, тасбақа, робот", ru = "Управляем текстом: лабиринт, черепаха, робот" },
   objectives = { "5.3.3.1", "6.3.3.2" },
   minutes = 15,
   teacher_note = {
@@ -18,6 +18,8 @@ lesson {
         { kk = "Тасбақа сурет салады: forward(100) — 100 қадам алға сызық сызады, left(90) — солға 90 градусқа бұрылады, right(90) — оңға.",
           ru = "Черепаха рисует: forward(100) — проводит линию на 100 шагов вперёд, left(90) — поворачивает налево на 90 градусов, right(90) — направо." },
         { kk = "Қайталанатын қозғалыстарды for циклімен жазу қысқа әрі оңай.", ru = "Повторяющиеся движения проще и короче записать циклом for." },
+        { kk = "Робот командалары robot. деп басталады: robot.motors(40, 40) — екі моторды қосу, robot.stop() — тоқтау, robot.distance() — алдыңғы кедергіге дейінгі қашықтық (см).",
+          ru = "Команды робота начинаются с robot.: robot.motors(40, 40) — включить оба мотора, robot.stop() — остановиться, robot.distance() — расстояние до препятствия впереди (см)." },
       },
     },
     python {
@@ -86,6 +88,25 @@ lesson {
       stars = { max_lines = 3 },
       solution = "for i in range(3):\n    forward(100)\n    left(120)",
       points = 2,
+    },
+    robot {
+      id = "stop-wall",
+      title = { kk = "Тоқта, қабырға!", ru = "Стоп, стена!" },
+      task = { kk = "Роботты қабырғаға қарай жүргіз де, оған 5 см-ден жақын, бірақ тимей тоқтат. Қашықтықты while циклінде robot.distance() арқылы тексер.",
+               ru = "Веди робота к стене и останови его ближе чем в 5 см, но не касаясь её. Проверяй расстояние в цикле while через robot.distance()." },
+      world = { mat = "stop_wall" },
+      goals = {
+        { builtin = "stop_near_wall", max_cm = 5 },
+        { builtin = "uses", name = { "while", "distance" } },
+      },
+      hints = {
+        { kk = "Алдымен моторларды қос: robot.motors(40, 40)", ru = "Сначала включи моторы: robot.motors(40, 40)" },
+        { kk = "Қабырға алыс болғанша күт: while robot.distance() > 3:\n    pass", ru = "Жди, пока стена далеко: while robot.distance() > 3:\n    pass" },
+        { kk = "Циклден кейін: robot.stop()", ru = "После цикла: robot.stop()" },
+      },
+      stars = { max_lines = 4 },
+      solution = "robot.motors(40, 40)\nwhile robot.distance() > 3:\n    pass\nrobot.stop()",
+      points = 3,
     },
   },
 }

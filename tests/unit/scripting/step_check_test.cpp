@@ -434,3 +434,24 @@ TEST_CASE("scripting.step_check: the Python-style pack — every coding step pas
     }
     CHECK(coding >= 24);
 }
+
+TEST_CASE("scripting.step_check: a robot step — goal arguments beside builtin or under args; a teacher's slip") {
+    Fixture f(R"lua(robot { id = "wall", task = { kk = "Т", ru = "З" }, world = { mat = "stop_wall" },
+  goals = { { builtin = "stop_near_wall", max_cm = 5 }, { builtin = "stop_near_wall", args = { max_cm = 5 } } },
+  solution = "robot.motors(40, 40)\nwhile robot.distance() > 3:\n    pass\nrobot.stop()" },
+robot { id = "zone", task = { kk = "Т", ru = "З" }, world = { mat = "stop_wall" },
+  goals = { { builtin = "reach_zone", zone = "no-such-zone" } },
+  solution = "robot.forward(10)" })lua");
+    REQUIRE(canCheckStep(f.step()));
+    const StepOutcome ok = f.check(f.step().coding.solution);
+    for (const auto& g : ok.goals) INFO(g.message_key);
+    CHECK(ok.passed);
+    const StepOutcome crash = f.check("robot.forward(300)");
+    CHECK_FALSE(crash.passed);
+    CHECK(crash.pack_problems.list().empty());  // the pupil's mistake, not the pack's
+
+    const StepOutcome slip = f.check("robot.forward(10)", {}, 1);
+    CHECK_FALSE(slip.passed);
+    CHECK(slip.goals.at(0).message_key == "pack.check.goal_broken");
+    CHECK(hasProblem(slip.pack_problems, "robot.goal.unknown_zone", 6));
+}
