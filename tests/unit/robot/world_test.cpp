@@ -33,6 +33,8 @@ const std::map<std::string, std::string> kReference = {
 
 // Recorded natively (g++ x86-64); the wasm unit tests must reproduce it bit for bit.
 constexpr uint64_t kMazeHash = 0xabdc7aaf9050bdb7ull;
+// The line follower on the oval for 20 s (sensors, continuous motors, the time limit).
+constexpr uint64_t kOvalHash = 0x1989b06a6c01b40dull;
 
 std::string failures(const RobotWorld& w) {
     std::string out;
@@ -83,6 +85,7 @@ TEST_CASE("robot.world: the same program gives the same trace hash, whatever the
     auto w = world(R"({"mat": "line_oval", "max_seconds": 20})");
     run(*w, kLineFollower);
     const uint64_t first = w->traceHash();
+    CHECK(first == kOvalHash);  // golden: native = wasm
     const size_t frames = w->frameCount();
     run(*w, kLineFollower);
     CHECK(w->traceHash() == first);
