@@ -97,11 +97,19 @@ double Runner::advanceAnimation(double dt) {
 
 RunStatus Runner::tick(uint64_t max_instructions, double dt_seconds) {
     if (status_ != RunStatus::Running) return status_;
-    double left = advanceAnimation(dt_seconds);
-    if (animating()) return status_;
-    (void)left;
-    if (max_instructions == 0) return status_;
-    return fromVm(vm_->step(max_instructions));
+    advanceAnimation(dt_seconds);
+    // Queries (wall ahead?) take no time: keep running after them within this tick's budget,
+    // so a loop of questions is not slowed to one question per frame.
+    uint64_t left = max_instructions;
+    while (left > 0 && !animating()) {
+        const uint64_t before = vm_->instructionsExecuted();
+        const StepStatus s = vm_->step(left);
+        fromVm(s);
+        const uint64_t used = vm_->instructionsExecuted() - before;
+        if (status_ != RunStatus::Running || s != StepStatus::Yielded || used == 0) break;
+        left = used >= left ? 0 : left - used;
+    }
+    return status_;
 }
 
 RunStatus Runner::stepLine() {

@@ -9,8 +9,9 @@
 //
 // How a frame drives a run (tick):
 //  - while the world is busy() (a move animating) or a wait() is pending, dt advances them;
-//  - otherwise the Vm runs up to max_instructions; it yields after each world command, whose
-//    animation then starts on the next tick (with the remaining dt of this one).
+//  - otherwise the Vm runs up to max_instructions; it yields after each world command: an
+//    action's animation then runs from the next tick on, while after a query that takes no
+//    time the Vm goes on within the same tick's budget.
 // Besides the world's own commands the runner declares `wait(seconds)` (the Control block
 // "wait 1 s"), unless the world already has a command of that name.
 #pragma once

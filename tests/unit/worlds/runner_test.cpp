@@ -139,3 +139,12 @@ TEST_CASE("worlds.factory: bad set-up tables are Statuses with catalogue keys") 
     CHECK(createWorld("{\"kind\":\"robot\"}").status().message_key == "world.err.kind_elsewhere");
     CHECK(worldKind("{\"kind\":\"maze\"}") == "maze");
 }
+
+TEST_CASE("worlds.runner: questions take no time; a loop of them runs within one tick") {
+    CounterWorld w;
+    const auto prog = compile("n = 0\nwhile value() < 1 and n < 50:\n    n += 1\nprint(n)\n");
+    Runner run(prog, w);
+    CHECK(run.tick(100000, 1.0 / 60) == RunStatus::Finished);
+    CHECK(run.output() == "50\n");
+    CHECK(run.commandsRun() == 51);
+}
