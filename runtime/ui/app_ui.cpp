@@ -202,7 +202,8 @@ void AppUi::frame(const FrameContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##root", nullptr, kRootFlags);
     ImGui::PopStyleVar();
-    drawTopBar(vp->Size.x);
+    // A lesson on a short screen (a phone in landscape) gets the whole height.
+    if (!(screen_ == Screen::Lesson && vp->Size.y < 600)) drawTopBar(vp->Size.x);
     if (screen_ == Screen::Playground) {
         drawPlayground(ctx);
     } else if (screen_ == Screen::Lesson) {
@@ -395,13 +396,12 @@ void AppUi::drawHome(const FrameContext& ctx) {
     });
     if (side_by_side) ImGui::SameLine(0, margin);
     card("course", tr_.tr("home.course.title"), kIconMap, course_w, [&](float w) {
-        drawCourseMap(w);
-        // Grades 4–6 can already write Python-style programs in the playground.
-        ImGui::Dummy(ImVec2(1, 12));
+        // Grades 4–6 write Python-style programs in the playground: first, before the long map.
         const std::string label = tr_.tr("play.open");
         const float bw = std::min(w, textWidth(fonts_.body, label) + ImGui::GetStyle().FramePadding.x * 2 + 40);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - bw) * 0.5f);
-        if (button("home.play", label, ImVec2(bw, 0), true, kIconPlay)) openPlayground();
+        if (button("home.play", label, ImVec2(bw, 0), false, kIconPlay)) openPlayground();
+        ImGui::Dummy(ImVec2(1, 6));
+        drawCourseMap(w);
     });
     ImGui::Dummy(ImVec2(1, 4));
     dragScroll(ctx);

@@ -293,13 +293,15 @@ void AppUi::drawCourseMap(float w) {
             int checked = 0;
             for (const auto& st : lesson.steps) checked += st.kind == course::StepKind::Quiz || st.kind == course::StepKind::Coding;
             float right = b.x - 12;
-            if (m.tried) {
+            if (m.tried && m.tried == m.steps) {  // stars once every step was tried; before that, progress
                 const int stars = checked ? static_cast<int>(std::lround(static_cast<double>(m.stars) / checked)) : (done ? 3 : 0);
                 for (int s = 2; s >= 0; --s) {
                     drawIcon(dl, s < stars ? kIconStar : kIconStarEmpty, ImVec2(right - fs * 1.1f, cc.y - fs * 0.55f), fs * 1.1f,
                              s < stars ? p.accent : p.text_muted);
                     right -= fs * 1.2f;
                 }
+            }
+            if (m.tried) {
                 const std::string prog = std::to_string(m.passed) + "/" + std::to_string(m.steps);
                 right -= width(fonts_.body, prog) + 10;
                 dl->AddText(fonts_.body, fs, ImVec2(right, cc.y - fs * 0.5f), p.text_muted, prog.c_str());
@@ -510,6 +512,7 @@ void AppUi::drawLesson(const FrameContext& ctx) {
     ImGui::PopClipRect();
     y += btn_h + 10;
     const size_t n = lesson.steps.size();
+    int go_to = -1;  // navigation happens after this frame's step is drawn (its state is per step)
     const float dot = std::min(30.0f, std::max(16.0f, (full_w - 8 * (n - 1)) / n));
     const float dots_w = n * dot + (n - 1) * 8;
     float dx = start.x + margin + (full_w - dots_w) * 0.5f;
@@ -517,7 +520,7 @@ void AppUi::drawLesson(const FrameContext& ctx) {
         const StepMark m = course_->mark(pack->manifest.id, lesson.id, lesson.steps[i].id);
         const std::string id = "lesson.dot." + std::to_string(i);
         ImGui::SetCursorScreenPos(ImVec2(dx, y));
-        if (ImGui::InvisibleButton(id.c_str(), ImVec2(dot, dot)) && !(i == lesson_.step && !lesson_.finished)) goToStep(i);
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(dot, dot)) && !(i == lesson_.step && !lesson_.finished)) go_to = static_cast<int>(i);
         registerItem(id.c_str());
         const ImVec2 c(dx + dot * 0.5f, y + dot * 0.5f);
         const ImU32 fill = m.status == StepMark::Passed ? p.ok : (m.status == StepMark::Tried ? p.warning : mix(p.surface, p.surface_border, 0.6f));
@@ -597,7 +600,7 @@ void AppUi::drawLesson(const FrameContext& ctx) {
             const std::string prev = tr_.tr("lesson.prev");
             const float w = narrow ? iconW("") : iconW(prev);
             ImGui::SetCursorScreenPos(ImVec2(bx, bar_top));
-            if (button("lesson.prev", narrow ? std::string() : prev, ImVec2(w, btn_h), false, kIconBack)) goToStep(lesson_.step - 1);
+            if (button("lesson.prev", narrow ? std::string() : prev, ImVec2(w, btn_h), false, kIconBack)) go_to = static_cast<int>(lesson_.step) - 1;
         }
         float rx = start.x + margin + full_w;
         if (!lesson_.finished) {
@@ -608,7 +611,7 @@ void AppUi::drawLesson(const FrameContext& ctx) {
             if (!needs_check) {
                 rx -= w;
                 ImGui::SetCursorScreenPos(ImVec2(rx, bar_top));
-                if (button("lesson.next", next, ImVec2(w, btn_h), qs == nullptr || qs->checked, kIconNext)) goToStep(lesson_.step + 1);
+                if (button("lesson.next", next, ImVec2(w, btn_h), qs == nullptr || qs->checked, kIconNext)) go_to = static_cast<int>(lesson_.step) + 1;
                 rx -= 12;
             }
             if (qs != nullptr && !(qs->checked && qs->result.correct)) {
@@ -653,6 +656,7 @@ void AppUi::drawLesson(const FrameContext& ctx) {
     dragScroll(ctx);
     ImGui::EndChild();
     registerItem("lesson.body");
+    if (go_to >= 0) goToStep(static_cast<size_t>(go_to));
 }
 
 void AppUi::drawLessonDone(const course::Pack& pack, const course::Lesson& lesson, float w, float h) {
@@ -874,14 +878,7 @@ void AppUi::drawQuiz(const course::Step& step, QuizState& qs, float w) {
                     if (m == right) m = -1;
                 }
                 qs.match[static_cast<size_t>(qs.pick_left)] = right;
-                // Move on to the next left card without a partner.
                 qs.pick_left = -1;
-                for (size_t j = 0; j < qs.match.size(); ++j) {
-                    if (qs.match[j] < 0) {
-                        qs.pick_left = static_cast<int>(j);
-                        break;
-                    }
-                }
                 qs.checked = false;
             }
             ImGui::Dummy(ImVec2(w, 4));

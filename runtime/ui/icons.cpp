@@ -98,8 +98,12 @@ void drawIcon(ImDrawList* dl, int icon, ImVec2 p, float s, ImU32 col) {
                 pts[i] = ImVec2(c.x + std::cos(a) * r, c.y + 0.04f * s + std::sin(a) * r);
             }
             if (icon == kIconStar) {
-                for (int i = 0; i < 10; i += 2) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
-                for (int i = 1; i < 10; i += 2) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
+                // Filled without anti-aliasing (no seams between the triangles), then a smooth rim.
+                const ImDrawListFlags keep = dl->Flags;
+                dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+                for (int i = 0; i < 10; ++i) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
+                dl->Flags = keep;
+                dl->AddPolyline(pts, 10, col, ImDrawFlags_Closed, 1.0f);
             } else {
                 dl->AddPolyline(pts, 10, col, ImDrawFlags_Closed, t);
             }

@@ -1,0 +1,227 @@
+// Lesson packs in the browser: the course map built from the bundled packs, the lesson player
+// (quiz answered wrongly then rightly, feedback, marks on the map), every quiz kind by touch and
+// by typing, and a school's broken packs/index.json that must not take the bundled packs down.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean,
+} from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+async function courseLoaded(page) {
+  await page.waitForFunction(() => {
+    const s = Module.sandyqTest.state();
+    return s && s.course && !s.course.loading && s.course.packs.length > 0;
+  }, null, { timeout: 20000 });
+  return state(page);
+}
+
+// Opens lesson `lessonId` of pack `packId` by clicking the grade chip and the lesson row.
+async function openLesson(page, packId, lessonId, press = click) {
+  const s = await state(page);
+  const pack = s.course.packs.find((p) => p.id === packId);
+  assert.ok(pack, `${packId} is on the course map`);
+  if (s.widgets[`map.grade.${pack.grade}`]) {
+    await reveal(page, `map.grade.${pack.grade}`);
+    await press(page, `map.grade.${pack.grade}`);
+  }
+  const li = pack.lessons.findIndex((l) => l.id === lessonId);
+  await reveal(page, `map.lesson.${pack.entry}.${li}`);
+  await press(page, `map.lesson.${pack.entry}.${li}`);
+  const t = await state(page);
+  assert.equal(t.screen, 'lesson');
+  assert.equal(t.lesson.open, true);
+  return { pack, li };
+}
+
+// Scrolls the screen (mouse wheel over the list) until widget `id` is fully visible.
+async function reveal(page, id) {
+  const vh = page.viewportSize().height;
+  for (let i = 0; i < 30; i++) {
+    const s = await state(page);
+    const r = s.widgets[id];
+    assert.ok(r, `${id} exists`);
+    // The scrolling area: the lesson's body, or the screen between the top bar and the status strip.
+    const area = s.screen === 'lesson' && s.widgets['lesson.body'] ? s.widgets['lesson.body'] : [0, 60, 0, vh - 60 - 50];
+    const top = area[1], bottom = area[1] + area[3];
+    if (r[1] >= top && r[1] + r[3] <= bottom) return;
+    await page.mouse.move(r[0] + 10, Math.min(Math.max(r[1], top), bottom - 10) > 0 ? vh / 2 : vh / 2);
+    await page.mouse.wheel(0, r[1] + r[3] > bottom ? Math.min(300, r[1] + r[3] - bottom + 20) : -Math.min(300, top - r[1] + 20));
+    await frames(page, 3);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
+async function tapSeen(page, id) {
+  await reveal(page, id);
+  await tap(page, id);
+}
+
+const optionShowing = (s, optionIndex) => s.lesson.shown.indexOf(optionIndex);
+
+test('a quiz answered wrongly then rightly: feedback, explanation, stars and the mark on the course map', async () => {
+  const ctx = await launch({ width: 1024, height: 900 });
+  try {
+    const page = await openApp(ctx, server.url);
+    let s = await courseLoaded(page);
+    // Every bundled pack loads (a broken one would be listed with its problems instead).
+    assert.deepEqual(s.course.broken, [], 'bundled packs load');
+    assert.deepEqual(s.course.indexProblems, []);
+    await shot(page, 'course-map-kk');
+    await openLesson(page, 'kz.sandyq.example', 'check');
+    s = await state(page);
+    assert.equal(s.lesson.stepId, 'input-device');
+    assert.equal(s.lesson.quizKind, 'single');
+    assert.ok(s.widgets['lesson.check'], 'Check is on screen');
+    // Options are shuffled; the monitor (option 0) is wrong, the keyboard (option 1) is right.
+    await click(page, `lesson.option.${optionShowing(s, 0)}`);
+    await click(page, 'lesson.check');
+    s = await state(page);
+    assert.equal(s.lesson.checked, true);
+    assert.equal(s.lesson.correct, false);
+    assert.equal(s.lesson.feedbackKey, 'pack.quiz.incorrect');
+    assert.ok(s.widgets['lesson.feedback'], 'feedback is shown');
+    assert.equal(s.lastMessageKey, 'pack.quiz.incorrect');
+    await shot(page, 'lesson-quiz-wrong');
+    await click(page, `lesson.option.${optionShowing(s, 1)}`);
+    s = await state(page);
+    assert.equal(s.lesson.checked, false, 'a new answer clears the old verdict');
+    await click(page, 'lesson.check');
+    s = await state(page);
+    assert.equal(s.lesson.correct, true);
+    assert.equal(s.lesson.feedbackKey, 'pack.quiz.correct');
+    assert.equal(s.lesson.attempts, 2);
+    assert.ok(s.widgets['lesson.next'], 'Next appears');
+    await shot(page, 'lesson-quiz-right');
+    // The map shows the lesson as started: 1 of 6 steps passed, stars for a second try.
+    await click(page, 'lesson.back');
+    s = await state(page);
+    assert.equal(s.screen, 'home');
+    const lesson = s.course.packs.find((p) => p.id === 'kz.sandyq.example').lessons.find((l) => l.id === 'check');
+    assert.equal(lesson.passed, 1);
+    assert.equal(lesson.tried, 1);
+    assert.equal(lesson.stars, 2, 'right on the second try: 2 stars');
+    await shot(page, 'course-map-marked');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
+
+test('every quiz kind by touch on a phone in landscape, and the typed answer through the keyboard', async () => {
+  const ctx = await launch({ width: 844, height: 390, dpr: 2, touch: true });
+  try {
+    const page = await openApp(ctx, server.url);
+    await courseLoaded(page);
+    await tap(page, 'home.lang.ru');  // the lesson in Russian
+    await openLesson(page, 'kz.sandyq.example', 'check', tap);
+    let s = await state(page);
+    // 1. single choice: the keyboard
+    await tapSeen(page, `lesson.option.${optionShowing(s, 1)}`);
+    await tap(page, 'lesson.check');
+    assert.equal((await state(page)).lesson.correct, true);
+    await tap(page, 'lesson.next');
+    // 2. multiple choice: monitor, printer, headphones (options 0, 1, 3)
+    s = await state(page);
+    assert.equal(s.lesson.quizKind, 'multiple');
+    for (const o of [0, 1, 3]) await tapSeen(page, `lesson.option.${optionShowing(s, o)}`);
+    await tap(page, 'lesson.check');
+    s = await state(page);
+    assert.equal(s.lesson.correct, true);
+    assert.equal(s.lesson.points, 3);
+    await tap(page, 'lesson.next');
+    // 3. true/false: "the mouse is an output device" is false
+    s = await state(page);
+    assert.equal(s.lesson.quizKind, 'truefalse');
+    await tapSeen(page, 'lesson.false');
+    await tap(page, 'lesson.check');
+    assert.equal((await state(page)).lesson.correct, true);
+    await tap(page, 'lesson.next');
+    // 4. put in order with the arrow buttons (it never starts solved)
+    s = await state(page);
+    assert.equal(s.lesson.quizKind, 'order');
+    assert.notDeepEqual(s.lesson.order, [0, 1, 2]);
+    for (let guard = 0; guard < 6; guard++) {
+      const order = (await state(page)).lesson.order;
+      const k = order.findIndex((v, i) => i > 0 && order[i - 1] > v);
+      if (k < 0) break;
+      await tapSeen(page, `lesson.order.up.${k}`);
+    }
+    assert.deepEqual((await state(page)).lesson.order, [0, 1, 2]);
+    await shot(page, 'lesson-order-phone');
+    await tap(page, 'lesson.check');
+    assert.equal((await state(page)).lesson.correct, true);
+    await tap(page, 'lesson.next');
+    // 5. match pairs: tap a left card, then its partner on the right
+    s = await state(page);
+    assert.equal(s.lesson.quizKind, 'match');
+    for (let left = 0; left < 3; left++) {
+      await tapSeen(page, `lesson.match.left.${left}`);
+      await tapSeen(page, `lesson.match.right.${s.lesson.shown.indexOf(left)}`);
+    }
+    await shot(page, 'lesson-match-phone');
+    await tap(page, 'lesson.check');
+    assert.equal((await state(page)).lesson.correct, true);
+    await tap(page, 'lesson.next');
+    // 6. type the answer: Cyrillic letters arrive as key presses, like from a real keyboard
+    s = await state(page);
+    assert.equal(s.lesson.quizKind, 'text');
+    await tapSeen(page, 'lesson.answer');
+    await page.evaluate((text) => {
+      for (const ch of text) {
+        const c = ch.codePointAt(0);
+        Module.canvas.dispatchEvent(new KeyboardEvent('keypress', { key: ch, charCode: c, keyCode: c, which: c, bubbles: true, cancelable: true }));
+      }
+    }, 'Клавиатура');
+    await frames(page, 3);
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    s = await state(page);
+    assert.equal(s.lesson.checked, true);
+    assert.equal(s.lesson.correct, true, 'case does not matter');
+    await tap(page, 'lesson.next');
+    s = await state(page);
+    assert.equal(s.lesson.finished, true, 'the lesson-complete card');
+    assert.ok(s.widgets['lesson.done']);
+    await shot(page, 'lesson-done-phone');
+    await tapSeen(page, 'lesson.to_map');
+    s = await state(page);
+    const lesson = s.course.packs.find((p) => p.id === 'kz.sandyq.example').lessons.find((l) => l.id === 'check');
+    assert.equal(lesson.passed, 6);
+    assert.equal(lesson.stars, 18, 'every step right the first time');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
+
+test("a school's broken packs/index.json and a missing pack folder are listed; the bundled packs still work", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sandyq-site-'));
+  cpSync(SITE, dir, { recursive: true });
+  writeFileSync(path.join(dir, 'packs/index.json'), '{\n  "packs": [\n    "no-such-pack",\n  ]\n}\n');
+  rmSync(path.join(dir, 'packs/index.json.gz'), { force: true });
+  const own = await startServer(dir);
+  const ctx = await launch({ width: 1024, height: 900 });
+  try {
+    const page = await openApp(ctx, own.url);
+    const s = await courseLoaded(page);
+    assert.equal(s.course.indexProblems.length, 1);
+    assert.match(s.course.indexProblems[0], /^packs\/index\.json:4: course\.index_bad_json$/, 'names the line after the stray comma');
+    assert.ok(s.course.packs.some((p) => p.id === 'kz.sandyq.example'), 'bundled packs are still there');
+    await shot(page, 'course-map-broken-index');
+    // The same school fixes the comma: the missing folder is listed with a clear problem.
+    writeFileSync(path.join(dir, 'packs/index.json'), '{"packs": ["no-such-pack"]}\n');
+    await page.reload();
+    const t = await courseLoaded(page);
+    const broken = t.course.broken.find((b) => b.folder === 'no-such-pack');
+    assert.ok(broken, 'the missing pack is listed');
+    assert.match(broken.problems[0], /^packs\/no-such-pack\/pack\.lua:0: course\.pack_unreachable$/);
+    assert.ok(t.widgets[`map.broken.${broken.entry}`], 'and shown on the map');
+  } finally {
+    await ctx.close();
+    await own.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
