@@ -375,7 +375,7 @@ const char* kLineJunction = R"({
             {"id": "wrong_way", "kind": "forbidden", "rect": [165, 90, 35, 40]}],
   "paint": [{"line": [[20, 110], [180, 110]], "width": 2},
             {"line": [[130, 110], [130, 40]], "width": 2},
-            {"rect": [112, 100, 8, 8], "color": "green", "track": false}],
+            {"rect": [112, 101, 8, 8], "color": "green", "track": false}],
   "start": {"x": 30, "y": 110, "heading": 0},
   "max_seconds": 60,
   "goals": [{"builtin": "reach_zone", "args": {"zone": "goal"}},

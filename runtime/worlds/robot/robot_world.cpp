@@ -363,6 +363,7 @@ void RobotWorld::startDegrees(double left_pct, double right_pct, double degrees)
 void RobotWorld::endAction() {
     if (action_.stop_at_end) sim_.setMotors(0, 0);
     action_ = {};
+    pending_after_end_ = pending_ > 0 ? pending_ : 0;
     pending_ = 0;
 }
 
@@ -401,19 +402,20 @@ void RobotWorld::stepAction() {
     }
 }
 
-void RobotWorld::advance(double seconds) {
+double RobotWorld::advanceFor(double seconds) {
     if (!busy()) {
         pending_ = 0;
-        return;
+        return seconds > 0 ? seconds : 0;
     }
     if (seconds > 0) pending_ += seconds;
     // A step is due when at least (almost) a whole step of time is pending; the tolerance keeps
     // frame times such as 1/60 s from losing a step to rounding.
     while (busy() && pending_ >= kStepSeconds * 0.999) {
         pending_ -= kStepSeconds;
-        stepAction();
+        stepAction();  // ending the action resets pending_ to 0
+        if (!busy()) return pending_after_end_;
     }
-    if (!busy()) pending_ = 0;
+    return 0;
 }
 
 // ---- 4. replay frames ----

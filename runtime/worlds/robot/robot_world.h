@@ -95,7 +95,11 @@ public:
     bool busy() const override { return action_.kind != ActionKind::None; }
     // Runs whole physics steps (5 ms) while an action is under way; time left over when the
     // action ends is dropped (the program continues at once).
-    void advance(double seconds) override;
+    void advance(double seconds) override { (void)advanceFor(seconds); }
+    // advance() that also returns the time it did not use because the action ended first (a
+    // runner can spend it on the next commands, so a sensor-polling loop runs at robot speed in
+    // the UI instead of one query per frame).
+    double advanceFor(double seconds);
     void reset() override;
     // Built-in goals (args as JSON, every field optional unless said):
     //   reach_zone {zone, anytime=false}     the body centre ends (or ever is) in the zone
@@ -154,6 +158,7 @@ private:
     Action action_;
     double speed_pct_ = 50;
     double pending_ = 0;          // advance() time not yet simulated
+    double pending_after_end_ = 0;  // what was pending when the last action ended
     uint32_t timer_start_ = 0;
     bool time_up_ = false;
     std::vector<Event> events_;

@@ -158,4 +158,17 @@ TEST_CASE("robot.sim: a query takes one physics step; the timer counts simulated
     CHECK(w->time() == doctest::Approx(10 * kStepSeconds));
     auto t = w->call(static_cast<size_t>(Command::Timer), {});
     CHECK(t.value.real == doctest::Approx(10 * kStepSeconds));
+    // A frame of 1/60 s spends one step on the query and hands the rest back.
+    CHECK(w->advanceFor(1.0 / 60) == doctest::Approx(1.0 / 60 - kStepSeconds));
+    CHECK(w->advanceFor(0.5) == doctest::Approx(0.5));  // nothing under way
+    w->call(static_cast<size_t>(Command::Wait), {[] {
+        sandyq::program::WorldArg a;
+        a.kind = sandyq::program::WorldArg::Kind::Float;
+        a.real = 0.1;
+        return a;
+    }()});
+    CHECK(w->advanceFor(0.05) == 0);
+    CHECK(w->busy());
+    CHECK(w->advanceFor(0.08) == doctest::Approx(0.03));
+    CHECK_FALSE(w->busy());
 }

@@ -22,7 +22,18 @@ robot.stop()
 
 const std::map<std::string, std::string> kReference = {
     {"line_oval", kLineFollower},
-    {"line_junction", "robot.forward(100)\nrobot.turn(-90)\nrobot.forward(65)\n"},
+    // Follow the line's left edge to the green marker, turn left at the junction, follow the
+    // branch to the red goal.
+    {"line_junction", R"(while robot.color() != "green":
+    e = robot.reflect() - 50
+    robot.motors(25 + e * 0.4, 25 - e * 0.4)
+robot.forward(26)
+robot.turn(-90)
+while robot.color() != "red":
+    e = robot.reflect() - 50
+    robot.motors(25 + e * 0.4, 25 - e * 0.4)
+robot.forward(8)
+)"},
     {"maze", "robot.forward(140)\nrobot.turn(90)\nrobot.forward(70)\nrobot.turn(90)\nrobot.forward(140)\n"
              "robot.turn(-90)\nrobot.forward(65)\nrobot.turn(-90)\nrobot.forward(140)\n"},
     {"stop_wall", "robot.motors(50, 50)\nwhile robot.distance() > 3:\n    pass\nrobot.stop()\n"},
