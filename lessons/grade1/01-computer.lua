@@ -50,7 +50,7 @@ lesson {
     quiz {
       id = "small-computers",
       kind = "multiple",
-      question = { kk = "Қайсысы да компьютер? Бәрін таңда.", ru = "Что тоже компьютер? Выбери всё." },
+      question = { kk = "Тағы қайсысы компьютер? Бәрін таңда.", ru = "Что тоже компьютер? Выбери всё." },
       options = {
         { kk = "Планшет", ru = "Планшет", picture = "assets/tablet.png", correct = true },
         { kk = "Телефон", ru = "Телефон", picture = "assets/phone.png", correct = true },

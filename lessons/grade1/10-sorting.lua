@@ -59,7 +59,7 @@ lesson {
     quiz {
       id = "groups",
       kind = "multiple",
-      question = { kk = "Доптың тобына не жатады? Бәрін таңда.", ru = "Что попадёт в группу мячей? Выбери всё." },
+      question = { kk = "Доптар тобына не жатады? Бәрін таңда.", ru = "Что попадёт в группу мячей? Выбери всё." },
       picture = "assets/sort-toys.png",
       options = {
         { kk = "Көк доп", ru = "Синий мяч", correct = true },
