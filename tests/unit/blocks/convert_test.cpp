@@ -347,6 +347,11 @@ TEST_CASE("blocks.convert: program → blocks → program is the identity on ran
         REQUIRE(c2.ok());
         CHECK(c2.text == c1.text);
         CHECK(sameProgram(c1.program, c2.program));
+        // the blocks' program is the text's program, line for line (so a runtime error's line is
+        // a line of the live view)
+        auto from_text = pyish::compile(c1.text);
+        REQUIRE(from_text.ok());
+        CHECK(sameProgram(c1.program, from_text.program));
         ++compared;
         total_lines += static_cast<size_t>(std::count(c1.text.begin(), c1.text.end(), '\n'));
     }
