@@ -4,6 +4,10 @@ lesson {
   title = { kk = "Пернетақта", ru = "Клавиатура" },
   objectives = { "1.1.4.2" },
   minutes = 10,
+  teacher_note = {
+    kk = "Балаларға өз атын тергізіңіз; қатені Backspace өшіреді.",
+    ru = "Дайте напечатать своё имя; ошибки стираем Backspace.",
+  },
   steps = {
     theory {
       id = "letters",
