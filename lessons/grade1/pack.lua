@@ -1,7 +1,8 @@
 -- Grade 1 pack of the Sandyq digital-literacy course: a whole school year in 18 short lessons.
 -- Sections follow the subject «Цифрлық сауаттылық / Цифровая грамотность»: 1.1 Computer,
 -- 1.2 Information, 1.3 Digital safety and hygiene, 1.4 Algorithms.
--- Objective codes (grade.section.subsection.objective), teacher notes and assessment:
+-- Objective codes (grade.section.subsection.objective), assessment and the teacher notes (also
+-- teacher_note in each lesson):
 -- docs/teacher-grade1.kk.md / docs/teacher-grade1.ru.md.
 -- Texts and pictures (drawn by tools/pictures/grade1.py): CC BY 4.0, Sandyq.
 pack {

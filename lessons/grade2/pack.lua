@@ -1,7 +1,8 @@
 -- Grade 2 pack of the Sandyq digital-literacy course: a whole school year in 19 short lessons.
 -- Sections follow the subject «Цифрлық сауаттылық / Цифровая грамотность»: 2.1 Computer,
 -- 2.2 Information, 2.3 Digital safety and hygiene, 2.4 Algorithms.
--- Objective codes (grade.section.subsection.objective), teacher notes and assessment:
+-- Objective codes (grade.section.subsection.objective), assessment and the teacher notes (also
+-- teacher_note in each lesson):
 -- docs/teacher-grade2.kk.md / docs/teacher-grade2.ru.md.
 -- Texts and pictures (drawn by tools/pictures/grade2.py): CC BY 4.0, Sandyq.
 pack {
