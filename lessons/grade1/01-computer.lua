@@ -68,6 +68,7 @@ lesson {
     quiz {
       id = "helps",
       kind = "truefalse",
+      picture = "assets/computer.png",
       question = { kk = "Компьютермен сурет салуға болады.", ru = "На компьютере можно рисовать." },
       answer = true,
       explain = { kk = "Иә! Компьютерде сурет салатын бағдарламалар бар.", ru = "Да! На компьютере есть программы для рисования." },

@@ -83,6 +83,7 @@ lesson {
     quiz {
       id = "parts-jobs",
       kind = "match",
+      picture = "assets/computer.png",
       question = { kk = "Бөлікті оның жұмысымен қос.", ru = "Соедини часть компьютера и её работу." },
       pairs = {
         { { kk = "Монитор", ru = "Монитор" }, { kk = "Суретті көрсетеді", ru = "Показывает картинку" } },

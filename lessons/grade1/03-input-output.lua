@@ -76,6 +76,7 @@ lesson {
     quiz {
       id = "sort-devices",
       kind = "match",
+      picture = "assets/io-devices.png",
       question = { kk = "Құрылғы не істейді? Қос.", ru = "Что делает устройство? Соедини." },
       pairs = {
         { { kk = "Микрофон", ru = "Микрофон" }, { kk = "Дауысымызды алады", ru = "Принимает наш голос" } },

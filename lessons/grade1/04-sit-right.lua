@@ -54,6 +54,7 @@ lesson {
     quiz {
       id = "good-habits",
       kind = "multiple",
+      picture = "assets/sit-good.png",
       question = { kk = "Не дұрыс? Бәрін таңда.", ru = "Что правильно? Выбери всё." },
       options = {
         { kk = "Арқаны тік ұстау", ru = "Держать спину прямо", correct = true },

@@ -63,6 +63,7 @@ lesson {
     quiz {
       id = "keys-match",
       kind = "match",
+      picture = "assets/keys.png",
       question = { kk = "Перне не істейді? Қос.", ru = "Что делает клавиша? Соедини." },
       pairs = {
         { { kk = "Бос орын", ru = "Пробел" }, { kk = "Сөздің арасын ашады", ru = "Промежуток между словами" } },

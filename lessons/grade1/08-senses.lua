@@ -71,6 +71,7 @@ lesson {
     quiz {
       id = "senses-match",
       kind = "match",
+      picture = "assets/senses.png",
       question = { kk = "Не арқылы білеміз? Қос.", ru = "Как мы это узнаём? Соедини." },
       pairs = {
         { { kk = "Гүлдің иісі", ru = "Запах цветка" }, { kk = "Мұрын", ru = "Нос" } },

@@ -72,6 +72,7 @@ lesson {
     quiz {
       id = "kinds-match",
       kind = "match",
+      picture = "assets/info-kinds.png",
       question = { kk = "Ақпарат түрін тап. Қос.", ru = "Какая это информация? Соедини." },
       pairs = {
         { { kk = "Ертегі кітабы", ru = "Книга сказок" }, { kk = "Мәтін", ru = "Текст" } },

@@ -78,6 +78,7 @@ lesson {
       id = "review",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "match",
+      picture = "assets/senses.png",
       question = { kk = "Ақпаратты немен аламыз? Қос.", ru = "Чем мы получаем информацию? Соедини." },
       pairs = {
         { { kk = "Сурет", ru = "Картинка" }, { kk = "Көзбен", ru = "Глазами" } },

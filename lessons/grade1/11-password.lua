@@ -39,6 +39,7 @@ lesson {
     quiz {
       id = "who-knows",
       kind = "multiple",
+      picture = "assets/password.png",
       question = { kk = "Сенің құпиясөзіңді кім біле алады?", ru = "Кто может знать твой пароль?" },
       options = {
         { kk = "Мен өзім", ru = "Я сам", correct = true },
@@ -67,6 +68,7 @@ lesson {
     quiz {
       id = "friend",
       kind = "truefalse",
+      picture = "assets/password.png",
       question = { kk = "Құпиясөзді ең жақын досыма айта аламын.", ru = "Пароль можно сказать лучшему другу." },
       answer = false,
       explain = { kk = "Жоқ. Құпиясөзді тек сен және ата-анаң біледі.", ru = "Нет. Пароль знаешь только ты и твои родители." },

@@ -39,6 +39,7 @@ lesson {
     quiz {
       id = "is-personal",
       kind = "multiple",
+      picture = "assets/personal-data.png",
       question = { kk = "Жеке деректерді таңда.", ru = "Выбери личные данные." },
       options = {
         { kk = "Үйімнің мекенжайы", ru = "Адрес моего дома", correct = true },
@@ -70,6 +71,7 @@ lesson {
     quiz {
       id = "photo",
       kind = "truefalse",
+      picture = "assets/personal-data.png",
       question = { kk = "Өз суретімді кез келген адамға жібере беремін.", ru = "Своё фото можно отправлять кому угодно." },
       answer = false,
       explain = { kk = "Жоқ. Сурет те — жеке дерек. Алдымен ата-анаңнан сұра.", ru = "Нет. Фото — тоже личные данные. Сначала спроси родителей." },

@@ -66,6 +66,7 @@ lesson {
     quiz {
       id = "link",
       kind = "truefalse",
+      picture = "assets/stranger.png",
       question = { kk = "Бейтаныс адам жіберген сілтемені басуға болмайды.", ru = "Нельзя нажимать на ссылку от незнакомца." },
       answer = true,
       explain = { kk = "Дұрыс. Сілтеме зиянды болуы мүмкін.", ru = "Верно. Ссылка может быть вредной." },

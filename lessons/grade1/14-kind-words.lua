@@ -49,6 +49,7 @@ lesson {
     quiz {
       id = "kind-words-pick",
       kind = "multiple",
+      picture = "assets/chat-kind.png",
       question = { kk = "Досыңа қандай сөз жазасың? Бәрін таңда.", ru = "Что ты напишешь другу? Выбери всё." },
       options = {
         { kk = "Сәлем!", ru = "Привет!", correct = true },

@@ -39,6 +39,7 @@ lesson {
     quiz {
       id = "who-ask",
       kind = "multiple",
+      picture = "assets/trusted-adult.png",
       question = { kk = "Кімнен сұраған дұрыс?", ru = "У кого правильно спросить?" },
       options = {
         { kk = "Мұғалімнен", ru = "У учителя", correct = true },
@@ -65,6 +66,7 @@ lesson {
       id = "review",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "match",
+      picture = "assets/trusted-adult.png",
       question = { kk = "Не істейміз? Қос.", ru = "Как поступим? Соедини." },
       pairs = {
         { { kk = "Құпиясөзді сұрады", ru = "Просят пароль" }, { kk = "Айтпаймын", ru = "Не говорю" } },

@@ -107,6 +107,7 @@ lesson {
     quiz {
       id = "order-matters",
       kind = "truefalse",
+      picture = "assets/socks-shoes.png",
       question = { kk = "Қадамдардың реті маңызды емес.", ru = "Порядок шагов не важен." },
       answer = false,
       explain = { kk = "Маңызды! Аяқ киімді шұлықтан бұрын кимейміз ғой.", ru = "Важен! Мы же не надеваем ботинки раньше носков." },

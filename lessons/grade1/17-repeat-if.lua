@@ -79,6 +79,7 @@ lesson {
     quiz {
       id = "repeat-life",
       kind = "multiple",
+      picture = "assets/repeat.png",
       question = { kk = "Қайсысында бір қадам қайталанады? Бәрін таңда.", ru = "Где один шаг повторяется? Выбери всё." },
       options = {
         { kk = "Баспалдақпен көтерілу", ru = "Подниматься по лестнице", correct = true },

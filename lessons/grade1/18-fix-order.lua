@@ -81,6 +81,7 @@ lesson {
       id = "review",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "order",
+      picture = "assets/socks-shoes.png",
       question = { kk = "Қатені түзет: киінуді ретімен қой.", ru = "Исправь ошибку: расставь одевание по порядку." },
       items = {
         { kk = "Шұлық киемін", ru = "Надеваю носки" },
@@ -94,6 +95,7 @@ lesson {
       id = "review-if",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "match",
+      picture = "assets/rain-umbrella.png",
       question = { kk = "Егер … болса, не істейміз? Қос.", ru = "Если …, что делаем? Соедини." },
       pairs = {
         { { kk = "Жаңбыр жауса", ru = "Идёт дождь" }, { kk = "Қолшатыр аламыз", ru = "Берём зонтик" } },

@@ -939,3 +939,34 @@ def robot_helper(c, x, y, s=1.0, col=LIGHTBLUE):
         c.rect(12, 60, 30, 80, DARK)
         c.line(-40, 10, -55, 40, 8, DARK)
         c.line(40, 10, 55, 40, 8, DARK)
+
+
+def montage(c, painters):
+    """Draws 2-4 design-space painters (functions of the canvas) side by side, each in its own cell:
+    used for matching quizzes, where one picture shows all the things to match."""
+    n = len(painters)
+    if n <= 3:
+        k = 1.0 / n if n > 1 else 1.0
+        for i, paint in enumerate(painters):
+            with c.at(i * 320 * k, (240 - 240 * k) / 2, k):
+                paint(c)
+    else:
+        for i, paint in enumerate(painters[:4]):
+            with c.at((i % 2) * 160, (i // 2) * 120, 0.5):
+                paint(c)
+
+
+def sock(c, x, y, s=1.0, col=BLUE):
+    with c.at(x, y, s):
+        c.rrect(-20, -60, 20, 20, 8, col)
+        c.rrect(-20, 0, 45, 35, 17, col)
+        c.rect(-20, -60, 20, -48, WHITE)
+
+
+def shoe(c, x, y, s=1.0, col=BROWN):
+    with c.at(x, y, s):
+        c.rrect(-45, -10, 50, 25, 12, col)
+        c.rrect(-45, -40, 0, 10, 10, col)
+        c.rect(-50, 20, 55, 30, INK)
+        for i in range(3):
+            c.line(-35 + i * 10, -25 + i * 8, -15 + i * 10, -25 + i * 8, 3, WHITE)

@@ -115,6 +115,14 @@ def info_picture():
     return c
 
 
+def info_picture_painter(c):
+    c.rect(80, 40, 240, 200, d.BROWN)
+    c.rect(92, 52, 228, 188, d.LIGHTBLUE)
+    d.sun(c, 190, 95, 0.6)
+    c.poly([(92, 188), (140, 110), (190, 188)], d.GREEN)
+    c.poly([(150, 188), (190, 135), (228, 188)], d.LIGHTGREEN)
+
+
 def info_number():
     c = d.Canvas()
     d.dots(c, 100, 120, 3, 1.1)
@@ -298,6 +306,27 @@ def traffic(on):
     return make
 
 
+def at_centre(fn, k=1.0):
+    """A painter for draw.montage from a function drawn at (x, y, scale)."""
+    return lambda c: fn(c, 160, 120, k)
+
+
+def mont(*painters):
+    def make():
+        c = d.Canvas()
+        d.montage(c, list(painters))
+        return c
+    return make
+
+
+def socks_shoes():
+    c = d.Canvas()
+    d.sock(c, 80, 130, 1.3)
+    c.arrow(135, 120, 175, 120, 6, d.DARK, head=16)
+    d.shoe(c, 245, 140, 1.2)
+    return c
+
+
 PICTURES = {
     "computer": one(d.computer),
     "devices": devices_family,
@@ -359,6 +388,12 @@ PICTURES = {
     "sun-hat": sun_hat,
     "repeat": repeat_steps,
     "traffic-red": traffic("red"),
+    "socks-shoes": socks_shoes,
+    "io-devices": mont(d.microphone, d.speakers, d.printer, d.mouse),
+    "keys": mont(lambda c: d.key_symbol(c, "space"), lambda c: d.key_symbol(c, "enter"), lambda c: d.key_symbol(c, "backspace")),
+    "review-computer": mont(d.monitor, d.microphone, d.mouse, at_centre(d.folder, 1.6)),
+    "senses": mont(at_centre(d.nose, 1.8), at_centre(d.mouth, 1.8), at_centre(d.eye, 2.2), at_centre(d.ear, 2.0)),
+    "info-kinds": mont(at_centre(d.book, 1.6), at_centre(d.note, 2.0), info_picture_painter, at_centre(lambda c, x, y, s: d.dots(c, x, y, 5, s), 1.8)),
 }
 
 
