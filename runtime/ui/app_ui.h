@@ -77,7 +77,12 @@ private:
     void drawLessonDone(const course::Pack& pack, const course::Lesson& lesson, float width, float height);
     void drawTheory(const course::Step& step, float width);
     void drawQuiz(const course::Step& step, QuizState& qs, float width);
-    void drawCodingStep(const course::Step& step, float width);
+    // ---- coding steps: blocks / Python-style / robot (app_ui_coding.cpp) ----
+    // Draws the step in the area [origin, origin + size] below the lesson's toolbar and above its
+    // Back/Next bar; records results with recordCodingResult().
+    void drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size);
+    void recordCodingResult(const course::Step& step, bool passed, int points, int max_points, int stars);
+    // ---- end of coding steps ----
     void richText(const std::string& text, float width, ImU32 color, ImFont* font = nullptr);
     void drawPicture(const std::string& path, const std::string& alt, float max_w, float max_h);
     bool choiceCard(const char* id, const std::string& label, const std::string& picture, ImVec2 size,

@@ -627,8 +627,15 @@ void AppUi::drawLesson(const FrameContext& ctx) {
         }
     }
 
-    // ---- the step itself, in a scrolling area ----
+    // ---- a coding step gets the whole area (editor, world, its own Run and Check) ----
     const float body_h = std::max(80.0f, body_bottom - y);
+    if (step && step->kind == course::StepKind::Coding) {
+        drawCodingStep(*step, ImVec2(start.x + margin, y), ImVec2(full_w, body_h));
+        widgets_.add("lesson.body", Rect{start.x + margin, y, full_w, body_h});
+        if (go_to >= 0) goToStep(static_cast<size_t>(go_to));
+        return;
+    }
+    // ---- the step itself, in a scrolling area ----
     ImGui::SetCursorScreenPos(ImVec2(start.x + margin, y));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.background));
     ImGui::BeginChild("##lesson_body", ImVec2(full_w, body_h), false);
@@ -648,7 +655,7 @@ void AppUi::drawLesson(const FrameContext& ctx) {
         switch (step->kind) {
             case course::StepKind::Theory: drawTheory(*step, col_w); break;
             case course::StepKind::Quiz: drawQuiz(*step, *qs, col_w); break;
-            default: drawCodingStep(*step, col_w); break;
+            default: break;
         }
     }
     ImGui::EndGroup();
@@ -902,14 +909,6 @@ void AppUi::drawQuiz(const course::Step& step, QuizState& qs, float w) {
         }
         if (enter && quizAnswered(step, qs) && !qs.checked) checkQuiz(step, qs);
     }
-}
-
-// ---- coding steps --------------------------------------------------------------------------------
-void AppUi::drawCodingStep(const course::Step& step, float w) {
-    const Palette& p = palette(settings_.high_contrast);
-    richText(txt(step.coding.task, settings_.lang), w, p.text);
-    ImGui::Dummy(ImVec2(w, 8));
-    richText(tr_.tr("lesson.coding_in_next_version", {{"kind", std::string(course::codingKindName(step.coding.kind))}}), w, p.text_muted);
 }
 
 }  // namespace sandyq::ui
