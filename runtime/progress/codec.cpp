@@ -128,41 +128,63 @@ bool recordFromJson(const Json& j, StepRecord& out) {
     return true;
 }
 
-std::string wrapDocument(std::string_view format, int version, uint64_t gen, const std::string& data_text) {
+namespace {
+std::string crcText(int64_t version, uint64_t gen, std::string_view data_text) {
+    const std::string prefix = std::to_string(version) + ":" + std::to_string(gen) + ":";
     char crc[16];
-    std::snprintf(crc, sizeof crc, "%08x", crc32(data_text));
+    std::snprintf(crc, sizeof crc, "%08x", crc32(data_text, crc32(prefix)));
+    return std::string("crc32:") + crc;
+}
+constexpr std::string_view kDataField = ",\"data\":";
+}  // namespace
+
+std::string wrapDocument(std::string_view format, int version, uint64_t gen, const std::string& data_text) {
     std::string out;
     out.reserve(data_text.size() + 128);
     out += "{\"format\":";
     out += dumpJson(Json(std::string(format)));
     out += ",\"version\":" + std::to_string(version);
     out += ",\"gen\":" + std::to_string(gen);
-    out += ",\"checksum\":\"crc32:";
-    out += crc;
-    out += "\",\"data\":";
+    out += ",\"checksum\":\"" + crcText(version, gen, data_text) + "\"";
+    out += kDataField;
     out += data_text;
     out += "}\n";
     return out;
 }
 
+uint64_t peekGeneration(std::string_view bytes) {
+    const size_t at = bytes.substr(0, 256).find("\"gen\":");
+    if (at == std::string_view::npos) return 0;
+    uint64_t gen = 0;
+    for (size_t i = at + 6; i < bytes.size() && i < at + 26 && bytes[i] >= '0' && bytes[i] <= '9'; ++i) {
+        gen = gen * 10 + uint64_t(bytes[i] - '0');
+    }
+    return gen;
+}
+
 Result<Unwrapped> unwrapDocument(std::string_view bytes, std::string_view format, int max_version) {
     const Status corrupt = Status::error(ErrorCode::Corrupt, "progress.err.corrupt");
-    Json doc = parseJson(bytes);
-    if (doc.is_discarded() || !doc.is_object()) return corrupt;
+    // The header is short and fixed; D runs from after ,"data": to the final "}\n".
+    const size_t data_at = bytes.substr(0, 512).find(kDataField);
+    if (data_at == std::string_view::npos || bytes.size() < data_at + kDataField.size() + 2 ||
+        bytes.substr(bytes.size() - 2) != "}\n") {
+        return corrupt;
+    }
+    const std::string_view data_text =
+        bytes.substr(data_at + kDataField.size(), bytes.size() - 2 - (data_at + kDataField.size()));
+    Json head = parseJson(std::string(bytes.substr(0, data_at)) + "}");
     std::string fmt, checksum;
     int64_t version = 0, gen = 0;
-    if (!readString(doc, "format", 64, fmt) || fmt != format || !readInt(doc, "version", 1, 1000000, version) ||
-        !readInt(doc, "gen", 0, INT64_MAX, gen) || !readString(doc, "checksum", 64, checksum)) {
+    if (head.is_discarded() || !readString(head, "format", 64, fmt) || fmt != format ||
+        !readInt(head, "version", 1, 1000000, version) || !readInt(head, "gen", 0, INT64_MAX, gen) ||
+        !readString(head, "checksum", 64, checksum)) {
         return corrupt;
     }
     if (version > max_version) return Status::error(ErrorCode::Invalid, "progress.err.newer_version");
-    const auto it = doc.find("data");
-    if (it == doc.end()) return corrupt;
-    char crc[16];
-    std::snprintf(crc, sizeof crc, "%08x", crc32(dumpJson(*it)));
-    if (checksum != std::string("crc32:") + crc) return corrupt;
+    if (checksum != crcText(version, static_cast<uint64_t>(gen), data_text)) return corrupt;
     Unwrapped out;
-    out.data = std::move(*it);
+    out.data = parseJson(data_text);
+    if (out.data.is_discarded()) return corrupt;
     out.version = static_cast<int>(version);
     out.gen = static_cast<uint64_t>(gen);
     return out;

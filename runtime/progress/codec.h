@@ -37,14 +37,19 @@ bool pinFromJson(const Json& j, PinHash& out);
 Json recordToJson(const StepRecord& r);
 bool recordFromJson(const Json& j, StepRecord& out);  // validates (validateRecord)
 
-// A checksummed document: {"format":F,"version":V,"gen":G,"checksum":"crc32:…","data":D}.
-// The checksum covers D exactly as written (data.dump()).
+// A checksummed document, always written in this exact layout:
+//   {"format":F,"version":V,"gen":G,"checksum":"crc32:XXXXXXXX","data":D}\n
+// The CRC-32 covers "V:G:" + the bytes of D as written, so a flipped generation or version is
+// caught too, and checking needs no re-serialisation (the raw bytes are hashed before parsing).
 std::string wrapDocument(std::string_view format, int version, uint64_t gen, const std::string& data_text);
 struct Unwrapped {
     Json data;
     int version = 0;
     uint64_t gen = 0;
 };
+// The generation from the fixed header without parsing (0 if it cannot be read): to try the
+// newest slot first. Not trusted: unwrapDocument() verifies it.
+uint64_t peekGeneration(std::string_view bytes);
 // Corrupt "progress.err.corrupt" for bad JSON/format/checksum, Invalid "progress.err.newer_version"
 // for a version above max_version.
 Result<Unwrapped> unwrapDocument(std::string_view bytes, std::string_view format, int max_version);

@@ -135,8 +135,18 @@ struct Slots {
     std::vector<std::pair<std::string, std::string>> broken;  // key → bytes of damaged slots
 };
 
-Slots readSlots(core::Storage& storage, const std::string& a_key, const std::string& b_key, const char* format) {
+// Reads both slots and decodes the newest valid one first (by the unverified header generation);
+// the older slot is parsed only when the newer one is damaged, so a normal open parses each file once.
+template <class Decode>
+Slots readSlots(core::Storage& storage, const std::string& a_key, const std::string& b_key, const char* format,
+                Decode&& decode) {
     Slots s;
+    struct Raw {
+        const std::string* key;
+        std::string bytes;
+        uint64_t gen;
+    };
+    std::vector<Raw> raws;
     for (const std::string* key : {&a_key, &b_key}) {
         Result<std::string> raw = storage.read(*key);
         if (!raw.ok()) {
@@ -148,16 +158,20 @@ Slots readSlots(core::Storage& storage, const std::string& a_key, const std::str
             continue;
         }
         s.any_file = true;
-        Result<detail::Unwrapped> doc = detail::unwrapDocument(raw.value(), format, kSchemaVersion);
-        if (!doc.ok()) {
-            if (doc.status().message_key == "progress.err.newer_version") s.newer = true;
-            s.damaged = true;
-            s.broken.emplace_back(*key, std::move(raw.value()));
-            continue;
-        }
-        s.valid.push_back(std::move(doc.value()));
+        const uint64_t gen = detail::peekGeneration(raw.value());
+        raws.push_back(Raw{key, std::move(raw.value()), gen});
     }
-    std::sort(s.valid.begin(), s.valid.end(), [](const auto& x, const auto& y) { return x.gen > y.gen; });
+    std::sort(raws.begin(), raws.end(), [](const Raw& x, const Raw& y) { return x.gen > y.gen; });
+    for (Raw& r : raws) {
+        Result<detail::Unwrapped> doc = detail::unwrapDocument(r.bytes, format, kSchemaVersion);
+        if (doc.ok() && decode(doc.value())) {
+            s.valid.push_back(std::move(doc.value()));
+            break;  // the newest good copy; an older one is not needed
+        }
+        if (!doc.ok() && doc.status().message_key == "progress.err.newer_version") s.newer = true;
+        s.damaged = true;
+        s.broken.emplace_back(*r.key, std::move(r.bytes));
+    }
     return s;
 }
 
@@ -210,17 +224,17 @@ OpenReport ProgressDb::openV2(const std::vector<std::string>& keys) {
     };
 
     // Roster: the newest slot that decodes.
-    Slots rs = readSlots(storage_, rosterKey('a'), rosterKey('b'), kRosterFormat);
+    ProgressStore decoded;
+    Slots rs = readSlots(storage_, rosterKey('a'), rosterKey('b'), kRosterFormat,
+                         [&](const detail::Unwrapped& u) { return decodeRoster(u.data, decoded); });
     if (rs.newer) return fail(Status::error(ErrorCode::Invalid, "progress.err.newer_version", rosterKey('a')));
     if (!rs.read_error.ok() && rs.valid.empty()) return fail(rs.read_error);
-    bool roster_ok = false, roster_latest = false;
-    for (size_t i = 0; i < rs.valid.size() && !roster_ok; ++i) {
-        if (decodeRoster(rs.valid[i].data, store_)) {
-            roster_ok = true;
-            roster_latest = i == 0 && !rs.damaged;
-            roster_.gen = rs.valid[i].gen;
-            roster_.saved_rev = roster_latest ? store_.rosterRevision() : 0;
-        }
+    const bool roster_ok = !rs.valid.empty();
+    const bool roster_latest = roster_ok && !rs.damaged;
+    if (roster_ok) {
+        store_ = std::move(decoded);
+        roster_.gen = rs.valid[0].gen;
+        roster_.saved_rev = roster_latest ? store_.rosterRevision() : 0;
     }
     if (!roster_latest && rs.any_file) {
         keepBroken(storage_, rs);
@@ -248,19 +262,15 @@ OpenReport ProgressDb::openV2(const std::vector<std::string>& keys) {
 
     for (uint32_t id : file_ids) {
         const PupilId pid{id};
-        Slots ps = readSlots(storage_, pupilKey(pid, 'a'), pupilKey(pid, 'b'), kPupilFormat);
+        PupilFile file;
+        Slots ps = readSlots(storage_, pupilKey(pid, 'a'), pupilKey(pid, 'b'), kPupilFormat,
+                             [&](const detail::Unwrapped& u) { return decodePupil(u.data, file) && file.id == id; });
         if (ps.newer) return fail(Status::error(ErrorCode::Invalid, "progress.err.newer_version", pupilKey(pid, 'a')));
         const Pupil* known = store_.findPupil(pid);
-        PupilFile file;
-        bool ok = false, latest = false;
+        const bool ok = !ps.valid.empty();
+        const bool latest = ok && !ps.damaged;
         DocState st;
-        for (size_t i = 0; i < ps.valid.size() && !ok; ++i) {
-            if (decodePupil(ps.valid[i].data, file) && file.id == id) {
-                ok = true;
-                latest = i == 0 && !ps.damaged;
-                st.gen = ps.valid[i].gen;
-            }
-        }
+        if (ok) st.gen = ps.valid[0].gen;
         if (!known) {
             if (roster_latest) {
                 // Left over from a removal whose file deletion was interrupted.

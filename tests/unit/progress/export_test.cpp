@@ -192,6 +192,20 @@ TEST_CASE("progress.export: xAPI statements") {
     for (const auto& st : j) passed += st["verb"]["display"]["en-US"] == "passed";
     CHECK(passed == 6);
     checkGolden("xapi_3A.json", text);
+    // Scores of 0 and of the maximum stay valid JSON numbers.
+    ExportFixture g;
+    const PupilId p = g.s.addPupil(g.c3, "Нөл").value();
+    REQUIRE(g.s.recordStep(p, {"g3-robots", "l01", "a"}, att(false, 0, 5), ExportFixture::kT).ok());
+    REQUIRE(g.s.recordStep(p, {"g3-robots", "l01", "b"}, att(true, 5, 5), ExportFixture::kT).ok());
+    const nlohmann::json k = nlohmann::json::parse(exportXapi(g.s, o), nullptr, false);
+    REQUIRE(k.is_array());
+    std::vector<double> scaled;
+    for (const auto& st : k) if (st["actor"]["account"]["name"] == "Нөл") scaled.push_back(st["result"]["score"]["scaled"].get<double>());
+    CHECK(scaled == std::vector<double>{0.0, 1.0});
+    o.class_id = g.c1;
+    o.from = 1;
+    o.to = 2;  // nothing in range
+    CHECK(exportXapi(g.s, o) == "[]\n");
 }
 
 TEST_CASE("progress.export: fixture backups for the sandyq-progress golden test") {
