@@ -74,6 +74,7 @@ lesson {
     quiz {
       id = "groups",
       kind = "match",
+      picture = "assets/flash-drive.png",
       question = { kk = "Құрылғыны тобымен қос.", ru = "Соедини устройство с его группой." },
       pairs = {
         { { kk = "Сканер", ru = "Сканер" }, { kk = "Енгізу", ru = "Ввод" } },

@@ -56,6 +56,7 @@ lesson {
     quiz {
       id = "rules-pick",
       kind = "multiple",
+      picture = "assets/clean-hands.png",
       question = { kk = "Компьютер сыныбының ережелерін таңда.", ru = "Выбери правила компьютерного класса." },
       options = {
         { kk = "Бұзылса, мұғалімге айтамын", ru = "Если сломалось, говорю учителю", correct = true },

@@ -51,6 +51,7 @@ lesson {
     quiz {
       id = "healthy",
       kind = "multiple",
+      picture = "assets/screen-time.png",
       question = { kk = "Денсаулыққа пайдалы әдеттерді таңда.", ru = "Выбери полезные привычки." },
       options = {
         { kk = "Үзілісте созылу", ru = "Потягиваться на перерыве", correct = true },

@@ -56,6 +56,7 @@ lesson {
     quiz {
       id = "keys-match",
       kind = "match",
+      picture = "assets/keys.png",
       question = { kk = "Пернені оның жұмысымен қос.", ru = "Соедини клавишу и её работу." },
       pairs = {
         { { kk = "Shift", ru = "Shift" }, { kk = "Бас әріп", ru = "Заглавная буква" } },
@@ -67,6 +68,7 @@ lesson {
     quiz {
       id = "fix-typo",
       kind = "order",
+      picture = "assets/key-backspace.png",
       question = { kk = "«Мысык» деп жаздың. Оны «Мысық» деп түзет. Ретімен қой.",
                    ru = "Ты написал «кошкя». Исправь на «кошка». Расставь по порядку." },
       items = {

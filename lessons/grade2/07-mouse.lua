@@ -57,6 +57,7 @@ lesson {
       id = "review",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "match",
+      picture = "assets/mouse-right.png",
       question = { kk = "Не көмектеседі? Қос.", ru = "Что поможет? Соедини." },
       pairs = {
         { { kk = "Мәзірді ашу", ru = "Открыть меню" }, { kk = "Оң жақ түйме", ru = "Правая кнопка" } },

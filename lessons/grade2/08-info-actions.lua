@@ -52,6 +52,7 @@ lesson {
     quiz {
       id = "actions-match",
       kind = "match",
+      picture = "assets/info-actions.png",
       question = { kk = "Не істеп жатыр? Қос.", ru = "Что происходит? Соедини." },
       pairs = {
         { { kk = "Әжеме қоңырау шалдым", ru = "Позвонил бабушке" }, { kk = "Беру", ru = "Передача" } },

@@ -52,6 +52,7 @@ lesson {
     quiz {
       id = "weak-pick",
       kind = "multiple",
+      picture = "assets/password-weak.png",
       question = { kk = "Әлсіз құпиясөздерді таңда.", ru = "Выбери слабые пароли." },
       options = {
         { kk = "1111", ru = "1111", correct = true },

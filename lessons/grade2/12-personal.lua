@@ -39,6 +39,7 @@ lesson {
     quiz {
       id = "personal-pick",
       kind = "multiple",
+      picture = "assets/personal-data.png",
       question = { kk = "Бейтаныс адамға айтпайтын деректерді таңда.", ru = "Выбери, что не говорят незнакомым." },
       options = {
         { kk = "Мектебімнің нөмірі", ru = "Номер моей школы", correct = true },
@@ -64,6 +65,7 @@ lesson {
     quiz {
       id = "game-form",
       kind = "truefalse",
+      picture = "assets/ad-prize.png",
       question = { kk = "Ойын сыйлық үшін мекенжайыңды сұраса, жазу керек.", ru = "Если игра просит адрес за подарок, надо его написать." },
       answer = false,
       explain = { kk = "Жоқ. Бұл алдау болуы мүмкін. Ата-анаңа көрсет.", ru = "Нет. Это может быть обман. Покажи родителям." },

@@ -50,6 +50,7 @@ lesson {
     quiz {
       id = "alarm",
       kind = "multiple",
+      picture = "assets/game-chat.png",
       question = { kk = "Қай хабар қауіпті? Бәрін таңда.", ru = "Какие сообщения опасны? Выбери все." },
       options = {
         { kk = "«Суретіңді жібер»", ru = "«Пришли своё фото»", correct = true },
@@ -64,6 +65,7 @@ lesson {
     quiz {
       id = "secret",
       kind = "truefalse",
+      picture = "assets/stranger.png",
       question = { kk = "Бейтаныс «Ата-анаңа айтпа» десе, айту керек.", ru = "Если незнакомец говорит «Не рассказывай родителям», надо рассказать." },
       answer = true,
       explain = { kk = "Иә! Жақсы адам баланы құпия сақтауға мәжбүрлемейді.", ru = "Да! Хороший человек не заставляет ребёнка хранить такие секреты." },

@@ -60,6 +60,7 @@ lesson {
     quiz {
       id = "kind-pick",
       kind = "multiple",
+      picture = "assets/chat-kind.png",
       question = { kk = "Қай хат жылы? Бәрін таңда.", ru = "Какие сообщения добрые? Выбери все." },
       options = {
         { kk = "«Жарайсың, жақсы ойнадың!»", ru = "«Молодец, хорошо сыграл!»", correct = true },

@@ -70,6 +70,7 @@ lesson {
       id = "review",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "match",
+      picture = "assets/stop-block-tell.png",
       question = { kk = "Не істейміз? Қос.", ru = "Как поступим? Соедини." },
       pairs = {
         { { kk = "Құпиясөз ойлап табу", ru = "Придумать пароль" }, { kk = "Ұзын, әріп пен сан", ru = "Длинный, с буквами и цифрами" } },
@@ -83,6 +84,7 @@ lesson {
       id = "review-photo",
       title = { kk = "Өзіңді тексер", ru = "Проверь себя" },
       kind = "truefalse",
+      picture = "assets/photo-location.png",
       question = { kk = "Мекенжай мен мектептің нөмірі — жеке деректер.", ru = "Адрес и номер школы — это личные данные." },
       answer = true,
       explain = { kk = "Иә. Олар арқылы сені табуға болады.", ru = "Да. По ним тебя можно найти." },

@@ -63,6 +63,7 @@ lesson {
     quiz {
       id = "repeat-part",
       kind = "single",
+      picture = "assets/repeat.png",
       question = { kk = "«Отыр, тұр, отыр, тұр, отыр, тұр». Не қайталанады?", ru = "«Сядь, встань, сядь, встань, сядь, встань». Что повторяется?" },
       options = {
         { kk = "«Отыр, тұр» — 3 рет", ru = "«Сядь, встань» — 3 раза", correct = true },

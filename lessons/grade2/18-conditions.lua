@@ -63,6 +63,7 @@ lesson {
     quiz {
       id = "if-match",
       kind = "match",
+      picture = "assets/fork.png",
       question = { kk = "Шартты әрекетпен қос.", ru = "Соедини условие и действие." },
       pairs = {
         { { kk = "Егер суық болса", ru = "Если холодно" }, { kk = "Күртеше киемін", ru = "Надеваю куртку" } },

@@ -945,15 +945,16 @@ def montage(c, painters):
     """Draws 2-4 design-space painters (functions of the canvas) side by side, each in its own cell:
     used for matching quizzes, where one picture shows all the things to match."""
     n = len(painters)
-    if n <= 3:
-        k = 1.0 / n if n > 1 else 1.0
+    if n <= 2:
+        k = 1.0 / n
         for i, paint in enumerate(painters):
             with c.at(i * 320 * k, (240 - 240 * k) / 2, k):
                 paint(c)
-    else:
-        for i, paint in enumerate(painters[:4]):
-            with c.at((i % 2) * 160, (i // 2) * 120, 0.5):
-                paint(c)
+        return
+    cells = [(0, 0), (160, 0), (80, 120)] if n == 3 else [(0, 0), (160, 0), (0, 120), (160, 120)]
+    for (x, y), paint in zip(cells, painters):
+        with c.at(x, y, 0.5):
+            paint(c)
 
 
 def sock(c, x, y, s=1.0, col=BLUE):

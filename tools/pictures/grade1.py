@@ -14,15 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def one(fn, *args, **kw):
     """A picture that is just one design-space object."""
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         fn(c, *args, **kw)
         return c
     return make
 
 
-def devices_family():
-    c = d.Canvas()
+def devices_family(c=None):
+    c = c or d.Canvas()
     with c.at(-10, 20, 0.6):
         d.computer(c)
     with c.at(165, 30, 0.55):
@@ -33,15 +33,15 @@ def devices_family():
 
 
 def sit(posture):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         d.desk_scene(c, posture)
         return c
     return make
 
 
-def eyes_rest():
-    c = d.Canvas()
+def eyes_rest(c=None):
+    c = c or d.Canvas()
     d.window(c, 170, 20, 310, 150)
     with c.at(0, 0, 1):
         c.rect(176, 110, 304, 144, d.LIGHTGREEN)
@@ -55,8 +55,8 @@ def eyes_rest():
 
 
 def mouse_click(double=False):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         d.mouse(c, "left")
         c.arc(110, 70, 30, 200, 250, 4, d.ORANGE)
         c.arc(110, 70, 44, 200, 250, 4, d.ORANGE)
@@ -70,8 +70,8 @@ def mouse_click(double=False):
     return make
 
 
-def mouse_drag():
-    c = d.Canvas()
+def mouse_drag(c=None):
+    c = c or d.Canvas()
     d.folder(c, 250, 150, 0.9)
     d.document(c, 70, 90, 0.7, kind="picture")
     c.arrow(115, 95, 215, 135, 5, d.ORANGE, head=16)
@@ -80,8 +80,8 @@ def mouse_drag():
     return c
 
 
-def files_folder():
-    c = d.Canvas()
+def files_folder(c=None):
+    c = c or d.Canvas()
     d.folder(c, 160, 150, 1.5, open_=True)
     d.document(c, 75, 65, 0.55, kind="picture")
     d.document(c, 160, 55, 0.55, kind="text")
@@ -90,23 +90,23 @@ def files_folder():
 
 
 def doc(kind):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         d.document(c, 160, 120, 1.7, kind=kind)
         return c
     return make
 
 
 def sense(fn, k=1.8):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         fn(c, 160, 120, k)
         return c
     return make
 
 
-def info_picture():
-    c = d.Canvas()
+def info_picture(c=None):
+    c = c or d.Canvas()
     c.rect(80, 40, 240, 200, d.BROWN)
     c.rect(92, 52, 228, 188, d.LIGHTBLUE)
     d.sun(c, 190, 95, 0.6)
@@ -123,15 +123,15 @@ def info_picture_painter(c):
     c.poly([(150, 188), (190, 135), (228, 188)], d.LIGHTGREEN)
 
 
-def info_number():
-    c = d.Canvas()
+def info_number(c=None):
+    c = c or d.Canvas()
     d.dots(c, 100, 120, 3, 1.1)
     d.dots(c, 220, 120, 5, 1.1)
     return c
 
 
-def apples_mixed():
-    c = d.Canvas()
+def apples_mixed(c=None):
+    c = c or d.Canvas()
     cols = [d.RED, d.GREEN, d.YELLOW, d.RED, d.GREEN, d.RED, d.YELLOW, d.RED, d.GREEN]
     pos = [(50, 60), (120, 50), (200, 70), (270, 55), (80, 130), (160, 125), (240, 140), (60, 200), (180, 195)]
     for (x, y), col in zip(pos, cols):
@@ -139,16 +139,16 @@ def apples_mixed():
     return c
 
 
-def apples_chart():
-    c = d.Canvas()
+def apples_chart(c=None):
+    c = c or d.Canvas()
     d.chart(c, [4, 3, 2], [d.RED, d.GREEN, d.YELLOW])
     for i, col in enumerate([d.RED, d.GREEN, d.YELLOW]):
         d.apple(c, 98 + i * 66.6, 222, 0.5, col)
     return c
 
 
-def sort_toys():
-    c = d.Canvas()
+def sort_toys(c=None):
+    c = c or d.Canvas()
     c.rrect(10, 130, 150, 230, 12, d.LIGHTBLUE)
     c.rrect(170, 130, 310, 230, 12, d.PINK)
     d.ball(c, 50, 180, 1.0, d.BLUE)
@@ -162,8 +162,8 @@ def sort_toys():
     return c
 
 
-def password_lock():
-    c = d.Canvas()
+def password_lock(c=None):
+    c = c or d.Canvas()
     d.lock(c, 120, 120, 1.3)
     d.key(c, 240, 190, 0.9)
     d.shield(c, 265, 70, 0.7)
@@ -171,15 +171,15 @@ def password_lock():
 
 
 def chat(kind):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         d.chat_phone(c, kind)
         return c
     return make
 
 
-def personal_data():
-    c = d.Canvas()
+def personal_data(c=None):
+    c = c or d.Canvas()
     d.house(c, 70, 150, 0.9)
     d.pin(c, 70, 65, 0.9)
     with c.at(120, 10, 0.85):
@@ -192,8 +192,8 @@ def personal_data():
     return c
 
 
-def trusted_adult():
-    c = d.Canvas()
+def trusted_adult(c=None):
+    c = c or d.Canvas()
     c.rect(0, 200, 320, 240, d.LIGHTBROWN)
     d.adult(c, 100, 95, 0.95, shirt=d.GREEN)
     d.child(c, 190, 125, 0.75, shirt=d.ORANGE, girl=True)
@@ -203,16 +203,16 @@ def trusted_adult():
     return c
 
 
-def stranger_scene():
-    c = d.Canvas()
+def stranger_scene(c=None):
+    c = c or d.Canvas()
     with c.at(-40, 0, 1):
         d.chat_phone(c, "stranger")
     d.stranger(c, 270, 120, 1.1)
     return c
 
 
-def sources():
-    c = d.Canvas()
+def sources(c=None):
+    c = c or d.Canvas()
     d.book(c, 70, 120, 1.0, d.BLUE)
     d.adult(c, 170, 110, 0.75, shirt=d.PURPLE)
     with c.at(210, 50, 0.45):
@@ -221,8 +221,8 @@ def sources():
     return c
 
 
-def rumour():
-    c = d.Canvas()
+def rumour(c=None):
+    c = c or d.Canvas()
     with c.at(0, 0, 1):
         d.chat_phone(c, "stranger")
     d.question(c, 40, 120, 2.0)
@@ -231,8 +231,8 @@ def rumour():
 
 
 def teeth(step):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         if step == 1:
             d.paste_tube(c, 110, 90, 1.3)
             d.toothbrush(c, 170, 180, 1.3, paste=True)
@@ -252,8 +252,8 @@ def teeth(step):
 
 
 def plant(step):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         c.rect(0, 215, 320, 240, d.LIGHTBROWN)
         if step == 1:
             d.pot(c, 120, 160, 1.4)
@@ -273,24 +273,24 @@ def plant(step):
     return make
 
 
-def rain_umbrella():
-    c = d.Canvas()
+def rain_umbrella(c=None):
+    c = c or d.Canvas()
     d.cloud(c, 90, 60, 1.2, rain=True)
     d.umbrella(c, 230, 140, 1.2)
     c.arrow(150, 100, 175, 115, 5, d.DARK, head=14)
     return c
 
 
-def sun_hat():
-    c = d.Canvas()
+def sun_hat(c=None):
+    c = c or d.Canvas()
     d.sun(c, 90, 80, 1.2)
     d.hat(c, 230, 140, 1.3)
     c.arrow(150, 100, 175, 115, 5, d.DARK, head=14)
     return c
 
 
-def repeat_steps():
-    c = d.Canvas()
+def repeat_steps(c=None):
+    c = c or d.Canvas()
     c.arc(160, 120, 80, -60, 240, 10, d.GREEN)
     c.poly([(200, 40), (240, 60), (190, 85)], d.GREEN)
     for i in range(3):
@@ -299,8 +299,8 @@ def repeat_steps():
 
 
 def traffic(on):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         d.traffic_light(c, 160, 100, 1.1, on=on)
         return c
     return make
@@ -312,15 +312,15 @@ def at_centre(fn, k=1.0):
 
 
 def mont(*painters):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         d.montage(c, list(painters))
         return c
     return make
 
 
-def socks_shoes():
-    c = d.Canvas()
+def socks_shoes(c=None):
+    c = c or d.Canvas()
     d.sock(c, 80, 130, 1.3)
     c.arrow(135, 120, 175, 120, 6, d.DARK, head=16)
     d.shoe(c, 245, 140, 1.2)

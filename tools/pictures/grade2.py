@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 one, sense, chat, doc = g1.one, g1.sense, g1.chat, g1.doc
 
 
-def no_food():
-    c = d.Canvas()
+def no_food(c=None):
+    c = c or d.Canvas()
     with c.at(20, 60, 0.6):
         d.keyboard(c)
     d.cup(c, 230, 110, 1.3, col=d.ORANGE)
@@ -24,8 +24,8 @@ def no_food():
     return c
 
 
-def clean_hands():
-    c = d.Canvas()
+def clean_hands(c=None):
+    c = c or d.Canvas()
     d.hand(c, 110, 130, 1.5)
     for x, y in ((190, 70), (215, 110), (195, 150), (225, 185)):
         c.ellipse(x, y, 8, 12, d.BLUE)
@@ -33,8 +33,8 @@ def clean_hands():
     return c
 
 
-def power_button():
-    c = d.Canvas()
+def power_button(c=None):
+    c = c or d.Canvas()
     c.circle(160, 120, 80, d.DARK)
     c.circle(160, 120, 68, d.GREY)
     c.arc(160, 126, 38, -60, 240, 12, d.GREEN)
@@ -42,8 +42,8 @@ def power_button():
     return c
 
 
-def screen_time():
-    c = d.Canvas()
+def screen_time(c=None):
+    c = c or d.Canvas()
     d.clock(c, 80, 120, 1.4)
     with c.at(150, 40, 0.5):
         d.tablet(c)
@@ -53,8 +53,8 @@ def screen_time():
     return c
 
 
-def eye_gym():
-    c = d.Canvas()
+def eye_gym(c=None):
+    c = c or d.Canvas()
     d.face(c, 160, 130, 2.4, mood="smile")
     for a0 in (200, 20):
         c.arc(160, 118, 95, a0, a0 + 60, 5, d.ORANGE)
@@ -63,8 +63,8 @@ def eye_gym():
     return c
 
 
-def nested_folders():
-    c = d.Canvas()
+def nested_folders(c=None):
+    c = c or d.Canvas()
     d.folder(c, 80, 130, 1.0, col=d.YELLOW)
     c.arrow(150, 130, 180, 130, 5, d.DARK, head=12)
     d.folder(c, 245, 130, 0.9, col=d.YELLOW, open_=True)
@@ -73,8 +73,8 @@ def nested_folders():
     return c
 
 
-def save_file():
-    c = d.Canvas()
+def save_file(c=None):
+    c = c or d.Canvas()
     d.document(c, 90, 100, 1.0, kind="picture")
     c.arrow(140, 100, 200, 140, 6, d.GREEN, head=16)
     d.folder(c, 245, 160, 0.9)
@@ -82,16 +82,16 @@ def save_file():
     return c
 
 
-def mouse_scroll():
-    c = d.Canvas()
+def mouse_scroll(c=None):
+    c = c or d.Canvas()
     d.mouse(c, "wheel")
     c.arrow(240, 120, 240, 50, 6, d.ORANGE, head=16)
     c.arrow(240, 140, 240, 210, 6, d.ORANGE, head=16)
     return c
 
 
-def mouse_right():
-    c = d.Canvas()
+def mouse_right(c=None):
+    c = c or d.Canvas()
     d.mouse(c, "right")
     c.rrect(225, 60, 310, 150, 6, d.WHITE)
     for i in range(4):
@@ -100,8 +100,8 @@ def mouse_right():
 
 
 def info_actions(which):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         if which == "collect":
             d.eye(c, 100, 120, 1.1)
             d.ear(c, 230, 120, 1.3)
@@ -130,15 +130,15 @@ def info_actions(which):
     return make
 
 
-def no_entry():
-    c = d.Canvas()
+def no_entry(c=None):
+    c = c or d.Canvas()
     c.circle(160, 120, 90, d.RED)
     c.rect(95, 105, 225, 135, d.WHITE)
     return c
 
 
-def crossing_sign():
-    c = d.Canvas()
+def crossing_sign(c=None):
+    c = c or d.Canvas()
     c.rect(80, 20, 240, 180, d.BLUE)
     c.poly([(160, 40), (230, 165), (90, 165)], d.WHITE)
     with c.at(160, 125, 0.55):
@@ -154,8 +154,8 @@ def crossing_sign():
     return c
 
 
-def emojis():
-    c = d.Canvas()
+def emojis(c=None):
+    c = c or d.Canvas()
     d.smiley(c, 70, 120, 2.3, "smile")
     d.smiley(c, 170, 120, 2.3, "sad", col=d.LIGHTBLUE)
     d.smiley(c, 270, 120, 2.3, "angry", col=d.ORANGE)
@@ -174,8 +174,8 @@ def weather_icon(kind, c, x, y, s):
 DAYS = ["sun", "rain", "sun", "cloud", "sun"]
 
 
-def weather_table():
-    c = d.Canvas()
+def weather_table(c=None):
+    c = c or d.Canvas()
     c.rect(10, 40, 310, 200, d.WHITE)
     for i in range(6):
         c.rect(10 + i * 60, 40, 13 + i * 60, 200, d.MID)
@@ -190,8 +190,8 @@ def weather_table():
     return c
 
 
-def weather_chart():
-    c = d.Canvas()
+def weather_chart(c=None):
+    c = c or d.Canvas()
     d.chart(c, [3, 1, 1], [d.YELLOW, d.GREY, d.BLUE])
     weather_icon("sun", c, 98, 222, 0.3)
     weather_icon("cloud", c, 164, 222, 0.3)
@@ -211,8 +211,8 @@ def pw_row(c, y, n, colours):
             c.poly([(x, y - 10), (x + 10, y + 8), (x - 10, y + 8)], col)
 
 
-def password_weak():
-    c = d.Canvas()
+def password_weak(c=None):
+    c = c or d.Canvas()
     d.lock(c, 160, 90, 0.9, body=d.GREY, open_=True)
     c.rrect(40, 170, 280, 210, 10, d.WHITE)
     for i in range(3):
@@ -221,8 +221,8 @@ def password_weak():
     return c
 
 
-def password_strong():
-    c = d.Canvas()
+def password_strong(c=None):
+    c = c or d.Canvas()
     d.lock(c, 160, 90, 0.9)
     c.rrect(40, 170, 300, 210, 10, d.WHITE)
     pw_row(c, 190, 10, [d.RED, d.BLUE, d.GREEN, d.PURPLE, d.ORANGE])
@@ -230,8 +230,8 @@ def password_strong():
     return c
 
 
-def photo_location():
-    c = d.Canvas()
+def photo_location(c=None):
+    c = c or d.Canvas()
     with c.at(-50, 0, 1):
         d.phone(c, screen=d.LIGHTBLUE, content="none")
         d.house(c, 160, 130, 0.5)
@@ -241,8 +241,8 @@ def photo_location():
     return c
 
 
-def game_chat():
-    c = d.Canvas()
+def game_chat(c=None):
+    c = c or d.Canvas()
     c.rrect(30, 140, 190, 215, 30, d.DARK)
     c.rect(58, 170, 90, 180, d.GREY)
     c.rect(69, 159, 79, 191, d.GREY)
@@ -256,8 +256,8 @@ def game_chat():
     return c
 
 
-def stop_block_tell():
-    c = d.Canvas()
+def stop_block_tell(c=None):
+    c = c or d.Canvas()
     # stop: a raised palm
     c.circle(60, 120, 50, d.RED)
     d.hand(c, 60, 125, 0.7, col=d.WHITE)
@@ -271,8 +271,8 @@ def stop_block_tell():
     return c
 
 
-def ad_prize():
-    c = d.Canvas()
+def ad_prize(c=None):
+    c = c or d.Canvas()
     with c.at(0, 0, 1):
         d.tablet(c, screen=d.WHITE, content="none")
     c.rect(105, 120, 215, 185, d.RED)
@@ -286,8 +286,8 @@ def ad_prize():
     return c
 
 
-def check_sources():
-    c = d.Canvas()
+def check_sources(c=None):
+    c = c or d.Canvas()
     d.book(c, 60, 120, 0.8)
     d.adult(c, 160, 110, 0.7, shirt=d.PURPLE)
     with c.at(200, 60, 0.4):
@@ -312,8 +312,8 @@ def cmd_card(c, x, y, kind, s=1.0):
             c.poly([(22, 12), (4, 12), (13, 26)], d.WHITE)
 
 
-def commands():
-    c = d.Canvas()
+def commands(c=None):
+    c = c or d.Canvas()
     cmd_card(c, 70, 120, "forward", 1.3)
     cmd_card(c, 160, 120, "left", 1.3)
     cmd_card(c, 250, 120, "right", 1.3)
@@ -335,8 +335,8 @@ def flag(c, x, y, s=1.0):
 
 
 def robot_grid(path=False):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         grid(c, 5, 3, 35, 45, 50)
         d.robot_helper(c, 60, 180, 0.42)
         flag(c, 260, 170, 1.2)
@@ -348,8 +348,8 @@ def robot_grid(path=False):
     return make
 
 
-def stairs():
-    c = d.Canvas()
+def stairs(c=None):
+    c = c or d.Canvas()
     for i in range(5):
         c.rect(30 + i * 55, 200 - (i + 1) * 35, 310, 200 - i * 35, d.LIGHTBROWN if i % 2 else d.ORANGE)
     c.rect(0, 200, 320, 240, d.BROWN)
@@ -360,8 +360,8 @@ def stairs():
 
 
 def beads(bug=False):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         c.line(20, 120, 300, 120, 3, d.DARK)
         pattern = [d.RED, d.BLUE, d.RED, d.BLUE, d.RED, d.BLUE, d.RED, d.BLUE]
         if bug:
@@ -377,8 +377,8 @@ def beads(bug=False):
     return make
 
 
-def fork_road():
-    c = d.Canvas()
+def fork_road(c=None):
+    c = c or d.Canvas()
     c.rect(0, 170, 320, 240, d.LIGHTGREEN)
     c.poly([(140, 240), (180, 240), (175, 150), (145, 150)], d.GREY)
     c.poly([(145, 160), (175, 160), (80, 60), (55, 70)], d.GREY)
@@ -389,8 +389,8 @@ def fork_road():
     return c
 
 
-def ladybug():
-    c = d.Canvas()
+def ladybug(c=None):
+    c = c or d.Canvas()
     with c.at(160, 125, 1.6):
         for sgn in (-1, 1):
             for k in (-1, 0, 1):
@@ -406,8 +406,8 @@ def ladybug():
 
 
 def sandwich(step):
-    def make():
-        c = d.Canvas()
+    def make(c=None):
+        c = c or d.Canvas()
         c.ellipse(160, 190, 120, 25, d.WHITE)
         c.ellipse(160, 190, 110, 20, d.LIGHTBLUE)
         if step >= 1:
@@ -491,6 +491,10 @@ PICTURES = {
     "rain-umbrella": g1.rain_umbrella,
     "sun-hat": g1.sun_hat,
     "ladybug": ladybug,
+    "keys": g1.mont(lambda c: d.key_symbol(c, "shift"), lambda c: d.key_symbol(c, "arrows"),
+                    lambda c: d.key_symbol(c, "backspace"), lambda c: d.key_symbol(c, "enter")),
+    "signs": g1.mont(no_entry, crossing_sign, g1.traffic("green")),
+    "info-actions": g1.mont(info_actions("collect"), info_actions("store"), info_actions("send"), info_actions("process")),
     "sandwich-3": sandwich(3),
     "sandwich-4": sandwich(4),
 }
