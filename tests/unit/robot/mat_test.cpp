@@ -174,3 +174,33 @@ TEST_CASE("robot.mat: named colours the sensor reports") {
     CHECK(c.g == 0x80);
     CHECK_FALSE(parseColorName("#ff80", c));
 }
+
+TEST_CASE("robot.mat: damaged descriptions never crash: a Status or a usable mat") {
+    size_t failed = 0, loaded = 0;
+    for (const std::string& name : builtinMatNames()) {
+        const std::string text = builtinMatJson(name);
+        // Every prefix (cut anywhere) and every single-byte change to a digit/brace/quote.
+        for (size_t cut = 0; cut < text.size(); cut += 3) {
+            auto r = createRobotWorld(text.substr(0, cut));
+            (r.ok() ? loaded : failed) += 1;
+        }
+        for (size_t pos = 0; pos < text.size(); pos += 5) {
+            for (char c : {'9', '-', '}', '"', '0'}) {
+                std::string bad = text;
+                bad[pos] = c;
+                auto r = createRobotWorld(bad);
+                if (!r.ok()) {
+                    CHECK(r.status().message_key.rfind("robot.mat.err.", 0) == 0);
+                    ++failed;
+                    continue;
+                }
+                ++loaded;
+                // A mat that loads can be driven on.
+                robot_test::call(*r.value(), Command::Motors, {100, 90, 0.2});
+                CHECK(r.value()->time() <= 0.2 + 1e-9);
+            }
+        }
+    }
+    CHECK(failed > 0);
+    CHECK(loaded > 0);
+}
