@@ -70,6 +70,8 @@ lesson {
         { { kk = "Enter", ru = "Enter" }, { kk = "Жаңа жол", ru = "Новая строка" } },
         { { kk = "Backspace", ru = "Backspace" }, { kk = "Әріпті өшіреді", ru = "Стирает букву" } },
       },
+      explain = { kk = "Бос орын сөздерді бөледі, Enter жаңа жол ашады, Backspace әріпті өшіреді.",
+                  ru = "Пробел разделяет слова, Enter начинает новую строку, Backspace стирает букву." },
     },
     quiz {
       id = "longest",
