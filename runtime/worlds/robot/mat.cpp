@@ -148,11 +148,11 @@ void paintBox(Mat& m, Box b, Rgb c, Inside inside) {
             if (inside(Vec2{(x + 0.5) / m.scale, (y + 0.5) / m.scale})) setPixel(m, x, y, c);
 }
 
-void paintShape(Mat& m, const Shape& s, Rgb c) {
+void rasterShape(Mat& m, const Shape& s, Rgb c) {
     paintBox(m, s.box, c, [&](Vec2 p) { return contains(s, p); });
 }
 
-void paintLine(Mat& m, const std::vector<Vec2>& pts, bool closed, double width, Rgb c) {
+void rasterLine(Mat& m, const std::vector<Vec2>& pts, bool closed, double width, Rgb c) {
     const double h = width / 2;
     const size_t n = pts.size();
     for (size_t i = 0; i + 1 < n + (closed ? 1 : 0); ++i) {
@@ -161,6 +161,17 @@ void paintLine(Mat& m, const std::vector<Vec2>& pts, bool closed, double width, 
                       (a.x < b.x ? b.x : a.x) + h, (a.y < b.y ? b.y : a.y) + h};
         paintBox(m, box, c, [&](Vec2 p) { return pointSegmentDistance(p, a, b) <= h; });
     }
+}
+
+void fillBlank(Mat& m, double w, double h, double scale, Rgb background) {
+    m.width_cm = w;
+    m.height_cm = h;
+    m.scale = scale;
+    m.px_w = static_cast<int>(std::ceil(w * scale));
+    m.px_h = static_cast<int>(std::ceil(h * scale));
+    m.rgba.resize(static_cast<size_t>(m.px_w) * m.px_h * 4);
+    for (int y = 0; y < m.px_h; ++y)
+        for (int x = 0; x < m.px_w; ++x) setPixel(m, x, y, background);
 }
 
 Status decodePicture(Mat& m, std::string_view png) {
@@ -229,14 +240,9 @@ Status parseMat(const json& j, std::string_view picture_png, Mat& m) {
         }
     } else {
         if (!has_size) return bad("robot.mat.err.size", "size");
-        m.width_cm = size[0];
-        m.height_cm = size[1];
-        m.px_w = static_cast<int>(std::ceil(size[0] * m.scale));
-        m.px_h = static_cast<int>(std::ceil(size[1] * m.scale));
-        if (static_cast<size_t>(m.px_w) * m.px_h > kMaxPixels) return bad("robot.mat.err.too_big", "scale");
-        m.rgba.resize(static_cast<size_t>(m.px_w) * m.px_h * 4);
-        for (int y = 0; y < m.px_h; ++y)
-            for (int x = 0; x < m.px_w; ++x) setPixel(m, x, y, background);
+        if (static_cast<size_t>(std::ceil(size[0] * m.scale)) * static_cast<size_t>(std::ceil(size[1] * m.scale)) > kMaxPixels)
+            return bad("robot.mat.err.too_big", "scale");
+        fillBlank(m, size[0], size[1], m.scale, background);
     }
 
     // Zones (painted first when coloured), then paint, then walls.
@@ -260,7 +266,7 @@ Status parseMat(const json& j, std::string_view picture_png, Mat& m) {
             if (auto c = z.find("color"); c != z.end()) {
                 Rgb rgb;
                 if (!color(*c, rgb)) return bad("robot.mat.err.color", indexed("zones", i));
-                paintShape(m, zone.shape, rgb);
+                rasterShape(m, zone.shape, rgb);
             }
             m.zones.push_back(std::move(zone));
         }
@@ -277,13 +283,13 @@ Status parseMat(const json& j, std::string_view picture_png, Mat& m) {
                 if (!points(*line, t.points, 2) || !numberField(p, "width", t.width, 0.1, 100))
                     return bad("robot.mat.err.shape", indexed("paint", i));
                 if (auto c = p.find("closed"); c != p.end()) t.closed = c->is_boolean() && c->get<bool>();
-                paintLine(m, t.points, t.closed, t.width, rgb);
+                rasterLine(m, t.points, t.closed, t.width, rgb);
                 auto track = p.find("track");
                 if (track == p.end() || (track->is_boolean() && track->get<bool>())) m.tracks.push_back(std::move(t));
             } else {
                 Shape s;
                 if (!shape(p, s)) return bad("robot.mat.err.shape", indexed("paint", i));
-                paintShape(m, s, rgb);
+                rasterShape(m, s, rgb);
             }
         }
     }
@@ -294,7 +300,7 @@ Status parseMat(const json& j, std::string_view picture_png, Mat& m) {
         for (size_t i = 0; i < it->size(); ++i) {
             Wall w;
             if (!(*it)[i].is_object() || !shape((*it)[i], w.shape)) return bad("robot.mat.err.shape", indexed(list, i));
-            paintShape(m, w.shape, kWallColor);
+            rasterShape(m, w.shape, kWallColor);
             m.walls.push_back(std::move(w));
         }
     }
@@ -303,17 +309,7 @@ Status parseMat(const json& j, std::string_view picture_png, Mat& m) {
         border = it->is_string() ? it->get<std::string>() : "";
         if (border != "edge" && border != "wall" && border != "none") return bad("robot.mat.err.field", "border");
     }
-    if (border != "none") {
-        const double w = m.width_cm, h = m.height_cm, t = 50;
-        for (const Shape& s : {Shape::rect(-t, -t, w + 2 * t, t), Shape::rect(-t, h, w + 2 * t, t),
-                               Shape::rect(-t, 0, t, h), Shape::rect(w, 0, t, h)}) {
-            Wall wall;
-            wall.shape = s;
-            wall.border = true;
-            wall.sonar_visible = border == "wall";
-            m.walls.push_back(std::move(wall));
-        }
-    }
+    addBorder(m, border == "none" ? Border::None : (border == "wall" ? Border::Wall : Border::Edge));
 
     // Robot, start, noise, time, goals.
     if (auto it = j.find("robot"); it != j.end())
@@ -482,6 +478,53 @@ const Zone* Mat::zone(std::string_view id) const {
     for (const Zone& z : zones)
         if (z.id == id) return &z;
     return nullptr;
+}
+
+Mat blankMat(double width_cm, double height_cm, double scale, Rgb background) {
+    const auto clamp = [](double v, double lo, double hi) { return v < lo ? lo : (v > hi ? hi : v); };
+    Mat m;
+    m.name = "custom";
+    const double w = clamp(width_cm, 10, kMaxSizeCm), h = clamp(height_cm, 10, kMaxSizeCm);
+    double sc = clamp(scale, 1, 8);
+    while (sc > 1 && std::ceil(w * sc) * std::ceil(h * sc) > static_cast<double>(kMaxPixels)) sc -= 1;
+    fillBlank(m, w, h, sc, background);
+    m.start = {w / 2, h / 2, 0};
+    return m;
+}
+
+void paintShape(Mat& m, const Shape& s, Rgb color) { rasterShape(m, s, color); }
+
+void paintLine(Mat& m, const Track& line, Rgb color, bool is_track) {
+    if (line.points.size() < 2) return;
+    rasterLine(m, line.points, line.closed, line.width, color);
+    if (is_track) m.tracks.push_back(line);
+}
+
+void addWall(Mat& m, Shape s) {
+    s.finish();
+    rasterShape(m, s, kWallColor);
+    Wall w;
+    w.shape = std::move(s);
+    m.walls.push_back(std::move(w));
+}
+
+void addZone(Mat& m, Zone z, const Rgb* color) {
+    z.shape.finish();
+    if (color) rasterShape(m, z.shape, *color);
+    m.zones.push_back(std::move(z));
+}
+
+void addBorder(Mat& m, Border border) {
+    if (border == Border::None) return;
+    const double w = m.width_cm, h = m.height_cm, t = 50;
+    for (const Shape& s : {Shape::rect(-t, -t, w + 2 * t, t), Shape::rect(-t, h, w + 2 * t, t), Shape::rect(-t, 0, t, h),
+                           Shape::rect(w, 0, t, h)}) {
+        Wall wall;
+        wall.shape = s;
+        wall.border = true;
+        wall.sonar_visible = border == Border::Wall;
+        m.walls.push_back(std::move(wall));
+    }
 }
 
 const std::vector<std::string>& builtinMatNames() {

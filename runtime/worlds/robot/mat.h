@@ -119,6 +119,18 @@ struct Mat {
 
 // Parses a description (see above); picture_png: the bytes of the picture, if the mat has one.
 Result<Mat> matFromJson(std::string_view json, std::string_view picture_png = {});
+
+// ---- building a mat in code (the same steps matFromJson takes) ----
+enum class Border : uint8_t { None = 0, Edge, Wall };
+// A w × h cm mat (10..1000 each) rasterised at `scale` px per cm (1..8), filled with
+// `background`, start in the middle facing east, no walls (add a border with addBorder).
+Mat blankMat(double width_cm, double height_cm, double scale = 2, Rgb background = {255, 255, 255});
+void paintShape(Mat& m, const Shape& s, Rgb color);
+// Paints a line; a track (the default) is also what the follow_line goal grades.
+void paintLine(Mat& m, const Track& line, Rgb color, bool is_track = true);
+void addWall(Mat& m, Shape s);                              // painted brown
+void addZone(Mat& m, Zone z, const Rgb* color = nullptr);   // painted when a colour is given
+void addBorder(Mat& m, Border border);                      // see "border" above
 // The JSON description of a built-in mat, "" for an unknown name.
 std::string builtinMatJson(std::string_view name);
 // line_oval, line_junction, maze, stop_wall, color_zones, sumo.

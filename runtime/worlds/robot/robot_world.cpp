@@ -707,7 +707,13 @@ std::string RobotWorld::traceLiteral() const {
 Result<std::unique_ptr<RobotWorld>> createRobotWorld(std::string_view json_text, std::string_view picture_png) {
     Result<Mat> mat = matFromJson(json_text, picture_png);
     if (!mat.ok()) return mat.status();
-    auto world = std::make_unique<RobotWorld>(std::move(mat.value()));
+    return createRobotWorld(std::move(mat.value()));
+}
+
+Result<std::unique_ptr<RobotWorld>> createRobotWorld(Mat mat) {
+    if (mat.px_w <= 0 || mat.px_h <= 0 || mat.rgba.size() != static_cast<size_t>(mat.px_w) * mat.px_h * 4)
+        return Status::error(ErrorCode::Invalid, "robot.mat.err.size", "size");
+    auto world = std::make_unique<RobotWorld>(std::move(mat));
     if (world->sim().collides(world->sim().current())) return Status::error(ErrorCode::Invalid, "robot.mat.err.start", "start");
     return world;
 }

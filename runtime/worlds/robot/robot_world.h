@@ -170,6 +170,8 @@ private:
 // {"mat":"line_oval"} or a full description; picture_png: the mat picture's bytes, if any.
 // Errors: the Status of matFromJson, or "robot.mat.err.start" when the robot starts in a wall.
 Result<std::unique_ptr<RobotWorld>> createRobotWorld(std::string_view json, std::string_view picture_png = {});
+// The same for a mat built in code (mat.h: blankMat, paintLine, addWall, …).
+Result<std::unique_ptr<RobotWorld>> createRobotWorld(Mat mat);
 
 // Stars for a result where smaller is better (seconds, program size): how many of the limits
 // the value does not exceed, e.g. limits {20, 30, 60}: 25 s → 2 stars.

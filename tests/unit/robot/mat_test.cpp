@@ -204,3 +204,40 @@ TEST_CASE("robot.mat: damaged descriptions never crash: a Status or a usable mat
     CHECK(failed > 0);
     CHECK(loaded > 0);
 }
+
+TEST_CASE("robot.mat: a mat built in code works like one from JSON") {
+    Mat m = blankMat(200, 80);
+    addBorder(m, Border::Wall);
+    addWall(m, Shape::rect(170, 0, 6, 80));
+    Rgb yellow;
+    REQUIRE(parseColorName("yellow", yellow));
+    Zone z;
+    z.id = "near_wall";
+    z.kind = "goal";
+    z.shape = Shape::rect(150, 0, 20, 80);
+    addZone(m, z, &yellow);
+    Track line;
+    line.points = {{20, 40}, {140, 40}};
+    paintLine(m, line, {16, 16, 16});
+    m.start = {30, 40, 0};
+    auto made = createRobotWorld(m);
+    REQUIRE(made.ok());
+    RobotWorld& w = *made.value();
+    auto r = robot_test::run(w, "robot.motors(40, 40)\nwhile robot.distance() > 3:\n    pass\nrobot.stop()\nprint(robot.color())\n");
+    CHECK(r.output == "yellow\n");
+    CHECK(w.checkGoal("stop_near_wall", R"({"max_cm": 5})").passed);
+    CHECK(w.checkGoal("reach_zone", R"({"zone": "near_wall"})").passed);
+    CHECK(w.checkGoal("follow_line", R"({"min_share": 0.8})").passed);
+    // The same mat as JSON gives the same run.
+    auto j = createRobotWorld(R"({"size": [200, 80], "border": "wall", "walls": [{"rect": [170, 0, 6, 80]}],
+        "zones": [{"id": "near_wall", "kind": "goal", "rect": [150, 0, 20, 80], "color": "yellow"}],
+        "paint": [{"line": [[20, 40], [140, 40]]}], "start": {"x": 30, "y": 40, "heading": 0}})");
+    REQUIRE(j.ok());
+    robot_test::run(*j.value(), "robot.motors(40, 40)\nwhile robot.distance() > 3:\n    pass\nrobot.stop()\nprint(robot.color())\n");
+    CHECK(j.value()->traceHash() == w.traceHash());
+    CHECK(j.value()->mat().rgba == w.mat().rgba);
+    // A robot placed in the wall is refused.
+    Mat bad = blankMat(100, 100);
+    addWall(bad, Shape::circle(50, 50, 5));
+    CHECK(createRobotWorld(bad).status().message_key == "robot.mat.err.start");
+}
