@@ -62,6 +62,7 @@ public:
         for (BlockId d : defines) {
             const std::string& name = ws_.block(d)->inputs[0].value;
             if (!isValidName(name)) return fail(d, "blocks.err.proc_name");
+            if (isReservedName(name)) return fail(d, "blocks.err.proc_reserved", name);
             if (!names.insert(name).second) return fail(d, "blocks.err.proc_twice", name);
             procs_.insert(name);
         }
@@ -444,7 +445,7 @@ public:
         for (const Node* s : module.kids) {
             if (s->kind == NodeKind::Import && s->text == "random" && s->text2.empty()) continue;
             if (s->kind == NodeKind::Def) {
-                if (!s->kids[0]->kids.empty()) return notBlock(*s);
+                if (!s->kids[0]->kids.empty() || isReservedName(s->text)) return notBlock(*s);
                 const BlockId d = ws_.createRaw(*findBlock("procedures.define"));
                 ws_.mutableBlock(d)->inputs[0].value = s->text;
                 ws_.addStackRaw(d, 420, def_y);

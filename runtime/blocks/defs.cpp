@@ -173,7 +173,7 @@ std::vector<const BlockDef*> toolboxBlocks(std::string_view world_kind, const st
     std::vector<const BlockDef*> out;
     for (const BlockDef& d : allBlocks()) {
         if (!d.world.empty() && d.world != world_kind) continue;
-        if (!allowed.empty()) {
+        if (!allowed.empty() && d.sem != Sem::Start) {
             bool ok = false;
             for (const std::string& a : allowed) ok = ok || a == d.type;
             if (!ok) continue;
@@ -208,6 +208,18 @@ std::vector<LabelPart> splitLabel(const BlockDef& def, std::string_view tpl) {
     }
     if (!text.empty()) parts.push_back({std::move(text), -1});
     return parts;
+}
+
+bool isReservedName(std::string_view name) {
+    static const char* const kReserved[] = {"print", "range", "input", "int", "float", "str", "len", "abs", "round",
+                                            "min", "max", "random", "math", "wait", "list", "bool", "sum"};
+    for (const char* r : kReserved)
+        if (name == r) return true;
+    for (const BlockDef& d : allBlocks()) {
+        const std::string_view call = std::string_view(d.call).substr(0, d.call.find('.'));
+        if (!call.empty() && call == name) return true;
+    }
+    return false;
 }
 
 bool isValidName(std::string_view name) {

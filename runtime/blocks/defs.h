@@ -94,8 +94,8 @@ const char* categoryName(Category c);        // "motion"
 std::string categoryKey(Category c);          // "blocks.cat.motion"
 
 // The toolbox of a step: blocks of this world (and world-independent ones); when `allowed` is
-// not empty, only the types it lists (in palette order). Start and Define hats are included
-// when allowed (they are in every unrestricted toolbox).
+// not empty, only the types it lists (in palette order) and the "when ▶ clicked" hat, which is
+// always there.
 std::vector<const BlockDef*> toolboxBlocks(std::string_view world_kind, const std::vector<std::string>& allowed = {});
 
 // A label template split into text pieces and input placeholders, for the editor:
@@ -108,5 +108,8 @@ std::vector<LabelPart> splitLabel(const BlockDef& def, std::string_view label_te
 
 // A valid variable / procedure name (a Python identifier; Cyrillic letters allowed; no keyword).
 bool isValidName(std::string_view name);
+// A name a variable or procedure must not take: a block's command (forward, robot, wait) or a
+// builtin the blocks use (print, range, random).
+bool isReservedName(std::string_view name);
 
 }  // namespace sandyq::blocks

@@ -71,6 +71,25 @@ size_t Workspace::countOfType(std::string_view type) const {
     return n;
 }
 
+std::vector<BlockId> Workspace::readingOrder() const {
+    std::vector<BlockId> out;
+    std::vector<BlockId> todo;
+    for (auto it = state_.stacks.rbegin(); it != state_.stacks.rend(); ++it) todo.push_back(*it);
+    while (!todo.empty() && out.size() <= state_.blocks.size()) {
+        const Block* b = block(todo.back());
+        todo.pop_back();
+        if (!b) continue;
+        out.push_back(b->id);
+        // pushed in reverse: inputs first, then the branches, then the block below
+        if (b->next.valid()) todo.push_back(b->next);
+        for (auto br = b->branches.rbegin(); br != b->branches.rend(); ++br)
+            if (br->valid()) todo.push_back(*br);
+        for (auto in = b->inputs.rbegin(); in != b->inputs.rend(); ++in)
+            if (in->block.valid()) todo.push_back(in->block);
+    }
+    return out;
+}
+
 std::vector<std::string> Workspace::missingBlocks(const std::vector<std::string>& required) const {
     std::vector<std::string> out;
     for (const std::string& type : required)
@@ -165,7 +184,7 @@ bool Workspace::canMove(BlockId b, const Target& where) const {
 Status Workspace::checkAdd(const BlockDef& def) const {
     if (!toolbox_.world.empty() && !def.world.empty() && def.world != toolbox_.world)
         return Status::error(ErrorCode::Invalid, "blocks.err.not_allowed", {}, def.type);
-    if (!toolbox_.allowed.empty() &&
+    if (!toolbox_.allowed.empty() && def.sem != Sem::Start &&
         std::find(toolbox_.allowed.begin(), toolbox_.allowed.end(), def.type) == toolbox_.allowed.end())
         return Status::error(ErrorCode::Invalid, "blocks.err.not_allowed", {}, def.type);
     const size_t count = blockCount();
@@ -461,6 +480,7 @@ Status Workspace::setValue(BlockId id, int index, std::string_view value) {
         case InputKind::ProcName:
         case InputKind::LoopVar:
             if (!isValidName(value)) return Status::error(ErrorCode::Invalid, "blocks.err.bad_name");
+            if (isReservedName(value)) return Status::error(ErrorCode::Invalid, "blocks.err.name_taken");
             break;
         default: break;
     }
@@ -493,14 +513,7 @@ void Workspace::clear() {
 // ============================== 5 variables ==============================
 
 bool Workspace::nameTaken(std::string_view name) const {
-    static const char* const kReserved[] = {"print", "range", "input", "int", "float", "str", "len", "abs", "round",
-                                            "min", "max", "random", "math", "wait", "list", "bool", "sum"};
-    for (const char* r : kReserved)
-        if (name == r) return true;
-    for (const BlockDef& d : blocks::allBlocks()) {
-        const std::string_view call = std::string_view(d.call).substr(0, d.call.find('.'));
-        if (!call.empty() && call == name) return true;
-    }
+    if (isReservedName(name)) return true;
     for (const Block& b : state_.blocks)
         if (b.def && b.def->sem == Sem::Define && b.inputs[0].value == name) return true;
     return std::find(state_.variables.begin(), state_.variables.end(), name) != state_.variables.end();

@@ -68,7 +68,7 @@ struct Target {
 };
 
 // What a step allows: its world's blocks, an optional list of block types, a maximum number of
-// blocks (0 = no limit; the "when ▶ clicked" hat does not count).
+// blocks (0 = no limit). The "when ▶ clicked" hat is always allowed and never counted.
 struct Toolbox {
     std::string world;                 // "maze", "turtle", "" = any
     std::vector<std::string> allowed;  // empty = every block of the world
@@ -88,6 +88,9 @@ public:
     std::vector<std::string> missingBlocks(const std::vector<std::string>& required) const;
     std::vector<BlockId> chain(BlockId first) const;  // first and the blocks below it
     BlockId topOf(BlockId id) const;                // the top block of the stack holding id
+    // Every block as a reader meets it: stack by stack, each block, then what sits in its
+    // inputs, its branches, and the block below (keyboard navigation: previous / next).
+    std::vector<BlockId> readingOrder() const;
     // Whether move(b, where) / add(type, where) would succeed (for the editor's drop preview).
     bool canMove(BlockId b, const Target& where) const;
     bool canPlace(const BlockDef& def, const Target& where) const;

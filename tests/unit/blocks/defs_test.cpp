@@ -71,9 +71,10 @@ TEST_CASE("blocks.defs: the toolbox shows the world's blocks, restricted by the 
     CHECK(has_maze);
     CHECK_FALSE(has_turtle);
     const auto few = toolboxBlocks("maze", {"maze.forward", "maze.turn_left", "turtle.forward", "control.repeat"});
-    REQUIRE(few.size() == 3);
-    CHECK(few[0]->type == "maze.forward");
-    CHECK(few[2]->type == "control.repeat");
+    REQUIRE(few.size() == 4);
+    CHECK(few[0]->type == "events.start");
+    CHECK(few[1]->type == "maze.forward");
+    CHECK(few[3]->type == "control.repeat");
 }
 
 TEST_CASE("blocks.defs: labels split into text and inputs; names are Python identifiers") {

@@ -137,6 +137,16 @@ TEST_CASE("blocks.workspace: delete one block closes the gap; delete a stack; du
     CHECK_FALSE(ws.remove(BlockId{999}).ok());
 }
 
+TEST_CASE("blocks.workspace: reading order for keyboard navigation") {
+    Sample s;
+    Workspace& ws = s.ws;
+    const BlockId plus = add(ws, "operators.add", Target::input(s.fwd, 0));
+    const BlockId loose = add(ws, "maze.collect", Target::topLevel(0, 500));
+    const std::vector<BlockId> order = ws.readingOrder();
+    const std::vector<BlockId> expected{s.start, s.fwd, plus, s.rep, s.left, s.right, loose};
+    CHECK(order == expected);
+}
+
 TEST_CASE("blocks.workspace: values, variables and their rules") {
     Sample s;
     Workspace& ws = s.ws;
@@ -158,6 +168,10 @@ TEST_CASE("blocks.workspace: values, variables and their rules") {
     REQUIRE(ws.renameVariable("санақ", "count").ok());
     CHECK(ws.block(set)->inputs[0].value == "count");
     CHECK(ws.variables() == std::vector<std::string>{"count"});
+    const BlockId def = add(ws, "procedures.define", Target::topLevel(0, 600));
+    CHECK(ws.setValue(def, 0, "forward").message_key == "blocks.err.name_taken");
+    CHECK(ws.setValue(def, 0, "dance").ok());
+    CHECK(ws.addVariable("dance").message_key == "blocks.err.name_taken");
     const BlockId pen = add(ws, "pen.colour", Target::topLevel(0, 300));
     CHECK(ws.setValue(pen, 0, "blue").ok());
     CHECK(ws.setValue(pen, 0, "sky").message_key == "blocks.err.not_an_option");
@@ -165,7 +179,7 @@ TEST_CASE("blocks.workspace: values, variables and their rules") {
 
 TEST_CASE("blocks.workspace: a step's toolbox limits the blocks and their number") {
     Workspace ws;
-    ws.setToolbox({"maze", {"events.start", "maze.forward", "maze.turn_left"}, 2});
+    ws.setToolbox({"maze", {"maze.forward", "maze.turn_left"}, 2});
     const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
     CHECK(ws.add("maze.turn_right", Target::after(start)).status().message_key == "blocks.err.not_allowed");
     CHECK(ws.add("turtle.forward", Target::after(start)).status().message_key == "blocks.err.not_allowed");
