@@ -396,3 +396,30 @@ TEST_CASE("blocks.convert: robot blocks are the robot's `robot.…` commands") {
     // in a maze there is no robot
     CHECK(workspaceFromText("robot.stop()\n", "maze").error.message_key == "blocks.err.not_a_block");
 }
+
+TEST_CASE("blocks.convert: damaged texts never crash the conversion") {
+    std::mt19937 rng(5);
+    const char* const kPieces[] = {"(", ")", ":", "\n", "    ", "not ", " and ", "forward", "if ", "else:", "'", "1", "x", "def ", "=", "+"};
+    size_t converted = 0;
+    for (int k = 0; k < 4000; ++k) {
+        std::string src = kCorpus[rng() % (sizeof kCorpus / sizeof *kCorpus)];
+        const int edits = 1 + static_cast<int>(rng() % 3);
+        for (int e = 0; e < edits; ++e) {
+            const size_t at = rng() % (src.size() + 1);
+            if (rng() % 2 && at < src.size()) src.erase(at, 1 + rng() % 3);
+            else src.insert(at, kPieces[rng() % (sizeof kPieces / sizeof *kPieces)]);
+        }
+        const TextToBlocks tb = workspaceFromText(src, "maze");
+        if (!tb.error.ok()) {
+            CHECK(tb.error.line >= 1);
+            continue;
+        }
+        ++converted;
+        const CompiledBlocks c = compileWorkspace(tb.workspace);
+        if (c.ok()) {
+            // whatever converts prints as text that converts back to the same text
+            CHECK(workspaceText(workspaceFromText(c.text, "maze").workspace) == c.text);
+        }
+    }
+    CHECK(converted > 100);
+}
