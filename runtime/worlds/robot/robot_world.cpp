@@ -143,6 +143,7 @@ void RobotWorld::reset() {
     action_ = {};
     speed_pct_ = 50;
     pending_ = 0;
+    owed_ = 0;
     timer_start_ = 0;
     time_up_ = false;
     events_.clear();
@@ -328,8 +329,13 @@ program::WorldReply RobotWorld::query(Command c) {
             break;
         default: return r;
     }
-    // Reading a sensor takes one physics step: polling loops advance robot time.
-    startSteps(1, false);
+    // Reading a sensor takes one physics step: polling loops advance robot time. The step is
+    // simulated now and owed to the clock; the world turns busy (asks for a frame) only when a
+    // frame's worth of such time has piled up, so a polling loop runs at robot speed in the UI.
+    if (sim_.steps() < maxSteps()) {
+        sim_.step();
+        owed_ += kStepSeconds;
+    }
     return r;
 }
 
@@ -403,17 +409,27 @@ void RobotWorld::stepAction() {
 }
 
 double RobotWorld::advanceFor(double seconds) {
-    if (!busy()) {
-        pending_ = 0;
-        return seconds > 0 ? seconds : 0;
+    double left = seconds > 0 ? seconds : 0;
+    // The frame length sets how much query time may pile up before the world asks for a frame.
+    if (left > 0) pace_ = left < kStepSeconds ? kStepSeconds : (left > 1.0 ? 1.0 : left);
+    // Time already simulated by queries is paid back first (it is not simulated again).
+    if (owed_ > 0) {
+        const double pay = left < owed_ ? left : owed_;
+        owed_ -= pay;
+        left -= pay;
+        if (owed_ < 1e-12) owed_ = 0;
     }
-    if (seconds > 0) pending_ += seconds;
+    if (action_.kind == ActionKind::None) {
+        pending_ = 0;
+        return left;
+    }
+    pending_ += left;
     // A step is due when at least (almost) a whole step of time is pending; the tolerance keeps
     // frame times such as 1/60 s from losing a step to rounding.
-    while (busy() && pending_ >= kStepSeconds * 0.999) {
+    while (action_.kind != ActionKind::None && pending_ >= kStepSeconds * 0.999) {
         pending_ -= kStepSeconds;
         stepAction();  // ending the action resets pending_ to 0
-        if (!busy()) return pending_after_end_;
+        if (action_.kind == ActionKind::None) return pending_after_end_;
     }
     return 0;
 }

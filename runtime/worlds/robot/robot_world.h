@@ -12,9 +12,13 @@
 //  - actions take their time in advance(): robot.forward/back/turn/motors_degrees/
 //    motors_rotations (until the wheel encoders reach the target, or 1 s of stall against a
 //    wall), robot.motors(l, r, seconds) and robot.wait(seconds);
-//  - every sensor or timer query takes ONE physics step (5 ms): the value is read, then the world
-//    stays busy for one step. A loop that polls a sensor therefore runs at 200 Hz of robot time,
-//    which makes line following and "drive until the wall" programs work the same everywhere;
+//  - every sensor or timer query takes ONE physics step (5 ms): the value is read, then one step
+//    is simulated at once. A loop that polls a sensor therefore runs at 200 Hz of robot time,
+//    which makes line following and "drive until the wall" programs work the same everywhere.
+//    That time is owed to the clock: once a frame's worth (the last advance() length) has piled
+//    up, busy() turns true until advance() has paid it back — so in the UI a polling loop runs at
+//    the chosen speed, and headless it runs as fast as the CPU allows. The trace never depends
+//    on the frame lengths;
 //  - robot.motors(l, r) (no time), robot.stop, robot.speed, robot.led, robot.beep, robot.say,
 //    robot.reset_timer take no time;
 //  - after mat.max_seconds of simulated time every command fails with "robot.err.time_up".
@@ -92,7 +96,8 @@ public:
     std::string_view kind() const override { return "robot"; }
     const std::vector<worlds::CommandSpec>& commands() const override;
     program::WorldReply call(size_t index, const std::vector<program::WorldArg>& args) override;
-    bool busy() const override { return action_.kind != ActionKind::None; }
+    // An action is under way, or queries have run ahead of the clock by a frame (see above).
+    bool busy() const override { return action_.kind != ActionKind::None || (owed_ > 0 && owed_ + 1e-12 >= pace_); }
     // Runs whole physics steps (5 ms) while an action is under way; time left over when the
     // action ends is dropped (the program continues at once).
     void advance(double seconds) override { (void)advanceFor(seconds); }
@@ -159,6 +164,8 @@ private:
     double speed_pct_ = 50;
     double pending_ = 0;          // advance() time not yet simulated
     double pending_after_end_ = 0;  // what was pending when the last action ended
+    double owed_ = 0;             // time simulated by queries, not yet passed on the clock
+    double pace_ = 1.0 / 60;      // the last frame length given to advance()
     uint32_t timer_start_ = 0;
     bool time_up_ = false;
     std::vector<Event> events_;
