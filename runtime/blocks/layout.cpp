@@ -209,7 +209,7 @@ BlockId hitTest(const std::vector<StackLayout>& layouts, float x, float y, int* 
     if (part) *part = -1;
     for (auto s = layouts.rbegin(); s != layouts.rend(); ++s) {
         for (auto b = s->boxes.rbegin(); b != s->boxes.rend(); ++b) {
-            // a C-block is hit on its row and arms, not inside its mouth where inner blocks lie
+            // inner blocks come later in the list, so they win over the C-block around them
             if (!inside(x, y, b->x, b->y, b->w, b->h)) continue;
             if (part)
                 for (const PartBox& p : b->parts)
@@ -221,7 +221,7 @@ BlockId hitTest(const std::vector<StackLayout>& layouts, float x, float y, int* 
 }
 
 DropSpot nearestDrop(const Workspace& ws, const std::vector<StackLayout>& layouts, BlockId moving,
-                     const BlockDef* palette_def, float x, float y, const LayoutMetrics& m) {
+                     const BlockDef* palette_def, float x, float y, const LayoutMetrics& m, float moving_height) {
     DropSpot best;
     float best_d = m.snap_radius;
     for (const StackLayout& s : layouts) {
@@ -230,7 +230,8 @@ DropSpot nearestDrop(const Workspace& ws, const std::vector<StackLayout>& layout
             continue;
         }
         for (const DropSpot& spot : s.spots) {
-            const float d = std::hypot(spot.x - x, spot.y - y);
+            const float by = spot.target.kind == Target::Kind::Above ? y + moving_height : y;
+            const float d = std::hypot(spot.x - x, spot.y - by);
             if (d >= best_d) continue;
             const bool ok = moving.valid() ? ws.canMove(moving, spot.target)
                                            : (palette_def && ws.canPlace(*palette_def, spot.target));

@@ -57,6 +57,7 @@ struct BlockBox {
 struct DropSpot {
     Target target;              // pass to Workspace::move/add
     float x = 0, y = 0;         // where the dragged block's top-left should be to snap here
+                                // (Above: where the dragged chain's BOTTOM-left should be)
 };
 
 struct StackLayout {
@@ -76,9 +77,10 @@ std::vector<StackLayout> layoutAll(const Workspace& ws, const MeasureText& measu
 BlockId hitTest(const std::vector<StackLayout>& layouts, float x, float y, int* part = nullptr);
 
 // The nearest spot where `moving` (already in the workspace, or a palette block's def when
-// moving is invalid) can be dropped with its top-left at (x, y); Target::Kind::None if none
-// within snap_radius (then the drop makes a new stack).
+// moving is invalid) can be dropped with its top-left at (x, y) and its chain `moving_height`
+// tall; Target::Kind::None if none within snap_radius (then the drop makes a new stack).
 DropSpot nearestDrop(const Workspace& ws, const std::vector<StackLayout>& layouts, BlockId moving,
-                     const BlockDef* palette_def, float x, float y, const LayoutMetrics& m = {});
+                     const BlockDef* palette_def, float x, float y, const LayoutMetrics& m = {},
+                     float moving_height = 0);
 
 }  // namespace sandyq::blocks

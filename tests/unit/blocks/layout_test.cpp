@@ -125,4 +125,13 @@ TEST_CASE("blocks.layout: hit testing finds the innermost block and the field; d
     CHECK(d.target.kind == Target::Kind::Input);  // a number slot takes a boolean (Scratch allows it)
     d = nearestDrop(ws, all, {}, findBlock("events.start"), f.x, f.y + f.h);
     CHECK(d.target.kind == Target::Kind::None);
+
+    // a loose stack dragged so that its bottom meets the top of another stack goes above it
+    const BlockId loose = add(ws, "maze.collect", Target::topLevel(600, 600));
+    const BlockId other = add(ws, "maze.turn_right", Target::topLevel(0, 900));
+    const auto again = layoutAll(ws, kMeasure, english());
+    const float h = boxOf(again[1], loose).h;
+    d = nearestDrop(ws, again, loose, nullptr, 2, 900 - h, {}, h);
+    CHECK(d.target.kind == Target::Kind::Above);
+    CHECK(d.target.block == other);
 }
