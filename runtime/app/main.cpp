@@ -114,6 +114,7 @@ int main() {
     app.ui = std::make_unique<ui::AppUi>(app.tr, app.services, "/assets/fonts", SANDYQ_FONT_RANGES);
     app.ui->loadSettings();
     app.ui->startCourse(&app.window);  // packs are fetched in the background, pack by pack
+    app.ui->openProgress();             // classes, pupils and their marks from /data
     // Draw the first frame now rather than on the next animation frame (up to ~100 ms later on a
     // busy 2-core PC), then hand over to requestAnimationFrame.
     frame(&app);
@@ -201,6 +202,21 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
             }
         }
         j["lesson"] = lj;
+    }
+    if (progress::ProgressDb* db = g_app->ui->progressDb()) {
+        nlohmann::json classes = nlohmann::json::array();
+        for (const auto& c : db->data().classes()) {
+            nlohmann::json pupils = nlohmann::json::array();
+            for (const progress::Pupil* p : db->data().pupilsOf(c.id)) {
+                int passed = 0;
+                for (const auto& [k, r] : db->data().recordsOf(p->id)) passed += r.status == progress::StepStatus::Passed;
+                pupils.push_back({{"id", p->id.value}, {"name", p->display_name}, {"passed", passed}});
+            }
+            classes.push_back({{"id", c.id.value}, {"name", c.name}, {"grade", c.grade}, {"year", c.school_year}, {"pupils", pupils}});
+        }
+        j["progress"] = {{"pupil", g_app->ui->pupilName()}, {"pupilId", g_app->ui->pupil().value}, {"classes", classes},
+                         {"teacherPin", db->data().hasTeacherPin()}, {"unlocked", g_app->ui->teacherUnlocked()},
+                         {"outcome", g_app->ui->progressOutcome()}};
     }
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [id, r] : app.ui->widgets().last()) widgets[id] = {r.x, r.y, r.w, r.h};

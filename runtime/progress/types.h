@@ -66,7 +66,12 @@ struct StepKey {
     std::string lesson_id;
     std::string step_id;
     friend bool operator==(const StepKey&, const StepKey&) = default;
-    friend auto operator<=>(const StepKey&, const StepKey&) = default;
+    // Written out: Emscripten 3.1.6's libc++ has no operator<=> for std::string.
+    friend bool operator<(const StepKey& a, const StepKey& b) {
+        if (a.pack_id != b.pack_id) return a.pack_id < b.pack_id;
+        if (a.lesson_id != b.lesson_id) return a.lesson_id < b.lesson_id;
+        return a.step_id < b.step_id;
+    }
 };
 
 // Notation of the last program, so the pupil continues in the same editor.

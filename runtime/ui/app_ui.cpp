@@ -17,6 +17,7 @@ const char* screenName(Screen s) {
         case Screen::Settings: return "settings";
         case Screen::Playground: return "playground";
         case Screen::Lesson: return "lesson";
+        case Screen::Teacher: return "teacher";
         case Screen::None: break;
     }
     return "none";
@@ -208,6 +209,8 @@ void AppUi::frame(const FrameContext& ctx) {
         drawPlayground(ctx);
     } else if (screen_ == Screen::Lesson) {
         drawLesson(ctx);
+    } else if (screen_ == Screen::Teacher) {
+        drawTeacher(ctx);
     } else {
         drawHome(ctx);
     }
@@ -391,8 +394,8 @@ void AppUi::drawHome(const FrameContext& ctx) {
         widgets_.add("home." + std::string(id), Rect{top.x, top.y, w, bottom - top.y});
     };
 
-    card("profiles", tr_.tr("home.profile.title"), kIconPupils, profile_w, [&](float) {
-        drawEmptyState("home.profiles.empty", tr_.tr("home.profile.empty"), tr_.tr("home.profile.empty_hint"), kIconPupils);
+    card("profiles", tr_.tr("home.profile.title"), kIconPupils, profile_w, [&](float w) {
+        drawProfiles(w);
     });
     if (side_by_side) ImGui::SameLine(0, margin);
     card("course", tr_.tr("home.course.title"), kIconMap, course_w, [&](float w) {

@@ -13,6 +13,8 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "platform/services.h"
+#include "progress/db.h"
+#include "progress/lessons.h"
 #include "ui/course.h"
 #include "ui/playground.h"
 #include "ui/theme.h"
@@ -23,7 +25,7 @@ namespace sandyq::ui {
 // Centred, word-wrapped text across `avail` px at the cursor (advances the cursor).
 void centeredWrapped(ImFont* font, const std::string& text, ImU32 color, float avail);
 
-enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson };
+enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson, Teacher };
 const char* screenName(Screen s);
 
 struct FrameContext {
@@ -60,6 +62,14 @@ public:
     const LessonSession& lesson() const { return lesson_; }
     // Opens lesson `lesson` of course entry `entry` (the course map's buttons; the test API).
     bool openLesson(size_t entry, size_t lesson);
+    // Pupils' progress (app_ui_profiles.cpp): opened once storage is ready.
+    void openProgress();
+    progress::ProgressDb* progressDb() { return db_.get(); }
+    progress::PupilId pupil() const { return pupil_; }
+    void choosePupil(progress::PupilId id);
+    std::string pupilName() const;
+    bool teacherUnlocked() const { return teacher_.unlocked; }
+    int progressOutcome() const { return progress_outcome_; }
     const text::Translator& translator() const { return tr_; }
     ImU32 clearColor() const { return palette(settings_.high_contrast).background; }
 
@@ -71,6 +81,14 @@ private:
     void openPlayground();
     void savePlaygroundCode();
     void drawStatusStrip();
+    // Who is learning, and the teacher's area (app_ui_profiles.cpp).
+    void drawProfiles(float width);
+    void drawTeacher(const FrameContext& ctx);
+    void drawTeacherClasses(float width);
+    void drawTeacherBackup(float width);
+    void drawTeacherExport(float width);
+    void saveProgress();
+    std::vector<progress::LessonInfo> lessonInfos(int grade) const;
     // Course map and lesson player (app_ui_course.cpp).
     void drawCourseMap(float width);
     void drawLesson(const FrameContext& ctx);
@@ -117,7 +135,25 @@ private:
     Playground playground_;
     std::unique_ptr<Course> course_;
     LessonSession lesson_;
-    int map_grade_ = 0;  // the grade the course map shows (0: the first grade with packs)
+    int map_grade_ = 0;
+    std::unique_ptr<progress::ProgressDb> db_;
+    progress::PupilId pupil_;
+    uint32_t pupil_seed_ = 0;
+    uint32_t home_class_ = 0;
+    int progress_outcome_ = 0;
+    struct TeacherArea {
+        bool unlocked = false;
+        std::string pin, pin2, message, info;
+        uint32_t class_id = 0;
+        std::string class_name, pupil_name, list;
+        int grade = 3;
+        uint32_t confirm_remove = 0;
+        std::string backup_message;
+        bool backup_ok = false;
+        int kind = 0, scale = 0;
+        bool ru = false, comma = false;
+        int preview_rows = 0;
+    } teacher_;  // the grade the course map shows (0: the first grade with packs)
     bool playground_loaded_ = false;
     std::vector<std::string> focus_order_, focus_order_modal_;  // this frame's buttons, in order
     std::string kbd_focus_;       // the button keyboard focus is on

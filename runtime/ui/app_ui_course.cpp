@@ -370,7 +370,8 @@ bool AppUi::openLesson(size_t entry, size_t lesson) {
             break;
         }
     }
-    lesson_.seed = static_cast<uint32_t>(entry * 7919 + lesson * 104729 + 17);
+    lesson_.seed = static_cast<uint32_t>(entry * 7919 + lesson * 104729 + 17 + pupil_seed_);
+    lesson_.step_started = ImGui::GetTime();
     screen_ = Screen::Lesson;
     services_.stopSpeaking();
     speaking_ = false;
@@ -411,6 +412,7 @@ void AppUi::leaveStep() {
         StepMark m;
         m.status = StepMark::Passed;
         m.attempts = 1;
+        m.seconds = static_cast<int64_t>(ImGui::GetTime() - lesson_.step_started);
         course_->record(pack->manifest.id, l.id, s.id, m);
     }
 }
@@ -428,6 +430,7 @@ void AppUi::goToStep(size_t step) {
     }
     lesson_.finished = false;
     lesson_.step = step;
+    lesson_.step_started = ImGui::GetTime();
 }
 
 void AppUi::readStepAloud(const course::Step& step) {
@@ -760,6 +763,8 @@ void AppUi::checkQuiz(const course::Step& step, QuizState& qs) {
     m.max_points = qs.result.max_points;
     m.stars = qs.result.correct ? std::max(1, 4 - qs.attempts) : 0;  // right first time: 3 stars
     m.attempts = 1;
+    m.seconds = static_cast<int64_t>(ImGui::GetTime() - lesson_.step_started);
+    lesson_.step_started = ImGui::GetTime();  // the next try is timed from here
     course_->record(pack->manifest.id, l.id, step.id, m);
     showMessage(qs.result.message_key, tr_.tr(qs.result.message_key));
 }

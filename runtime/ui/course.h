@@ -51,6 +51,7 @@ struct StepMark {
     enum Status : uint8_t { None = 0, Tried, Passed };
     Status status = None;
     int points = 0, max_points = 0, stars = 0, attempts = 0;
+    int64_t seconds = 0;  // time on task of this attempt
 };
 
 struct LessonMark {
@@ -90,6 +91,11 @@ public:
     StepMark mark(const std::string& pack, const std::string& lesson, const std::string& step) const;
     void record(const std::string& pack, const std::string& lesson, const std::string& step, const StepMark& attempt);
     LessonMark lessonMark(const course::Pack& pack, const course::Lesson& lesson) const;
+    // The marks of the pupil now at the computer (from the progress store), replacing the old ones.
+    void clearMarks() { marks_.clear(); }
+    void setMark(const std::string& pack, const std::string& lesson, const std::string& step, const StepMark& m) {
+        marks_[key(pack, lesson, step)] = m;
+    }
     // Called after each record (the app saves progress there).
     void onRecord(std::function<void(const std::string&, const std::string&, const std::string&, const StepMark&)> f) {
         on_record_ = std::move(f);
@@ -146,6 +152,7 @@ struct LessonSession {
     bool finished = false;         // the "lesson complete" card is showing
     std::map<size_t, QuizState> quiz;
     uint32_t seed = 1;
+    double step_started = 0;  // ImGui time the current step was opened (time on task)
     size_t scrolled_for = static_cast<size_t>(-1);  // the step the body was last scrolled to the top for
 };
 
