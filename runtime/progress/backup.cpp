@@ -1,8 +1,9 @@
 // progress/backup.cpp — backup files: writing, hostile-proof reading, merging (see backup.h).
 #include "progress/backup.h"
 
-#include <ctime>
+#include <cstdio>
 
+#include "progress/civil_time.h"
 #include "progress/codec.h"
 #include "progress/hash.h"
 
@@ -17,11 +18,9 @@ Status reject(const char* key, std::string where = {}) {
 }
 
 std::string dateOf(int64_t t) {
-    const time_t tt = static_cast<time_t>(t);
-    struct tm tm {};
-    gmtime_r(&tt, &tm);
+    const detail::CivilTime c = detail::civilFromUnix(t);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
     return buf;
 }
 

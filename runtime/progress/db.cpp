@@ -288,7 +288,11 @@ OpenReport ProgressDb::openV2(const std::vector<std::string>& keys) {
                 nc.name = file.class_name;
                 nc.school_year = file.year;
                 nc.grade = file.grade;
-                if (!store_.insertClass(nc).ok()) continue;
+                if (!store_.insertClass(nc).ok()) {
+                    rep.notes.push_back(note("progress.lost.pupil", file.name));
+                    rep.outcome = LoadOutcome::Damaged;
+                    continue;
+                }
                 cid = nc.id;
             }
             Pupil np;

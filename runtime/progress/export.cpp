@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
+#include "progress/civil_time.h"
 #include "progress/codec.h"
 
 namespace sandyq::progress {
@@ -13,21 +13,16 @@ using detail::Json;
 
 std::string dateText(int64_t t, int32_t offset) {
     if (t <= 0) return {};
-    const time_t tt = static_cast<time_t>(t + offset);
-    struct tm tm {};
-    gmtime_r(&tt, &tm);
+    const detail::CivilTime c = detail::civilFromUnix(t + offset);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", c.day, c.month, c.year);
     return buf;
 }
 
 std::string isoTime(int64_t t) {
-    const time_t tt = static_cast<time_t>(t);
-    struct tm tm {};
-    gmtime_r(&tt, &tm);
+    const detail::CivilTime c = detail::civilFromUnix(t);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
     return buf;
 }
 

@@ -4,9 +4,9 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <ctime>
 
 #include "core/utf8.h"
+#include "progress/civil_time.h"
 
 namespace sandyq::progress {
 namespace {
@@ -48,10 +48,8 @@ Status writeXlsx(const ExportTable& table, const text::Catalogue& catalogue, con
         for (lxw_col_t c = 0; c < cells.size(); ++c) {
             if (cells[c].empty()) continue;
             if (c == 2 && r.last_time > 0) {
-                const time_t tt = static_cast<time_t>(r.last_time + table.utc_offset_s);
-                struct tm tm {};
-                gmtime_r(&tt, &tm);
-                lxw_datetime dt{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0.0};
+                const detail::CivilTime t = detail::civilFromUnix(r.last_time + table.utc_offset_s);
+                lxw_datetime dt{t.year, t.month, t.day, 0, 0, 0.0};
                 worksheet_write_datetime(ws, row, c, &dt, date);
             } else if (c >= 6 && !(table.completion_only && c == 9)) {
                 worksheet_write_number(ws, row, c, std::strtod(cells[c].c_str(), nullptr), nullptr);

@@ -139,15 +139,18 @@ int main(int argc, char** argv) {
     o.lessons = lessons();
     text::Catalogue cat;
     (void)cat.addJson(R"({"progress.export.col.pupil":"Оқушы"})", "bench");
+    std::fflush(stdout);
     auto t = Clock::now();
     const ExportTable table = buildExport(store, o).value();
     const double build_ms = msSince(t);
     t = Clock::now();
     const std::string csv = exportCsv(table, cat);
     const double csv_ms = msSince(t);
+    std::fprintf(stderr, "[bench] table and CSV done\n");
     t = Clock::now();
     const std::string xapi = exportXapi(store, o);
     const double xapi_ms = msSince(t);
+    std::fprintf(stderr, "[bench] xAPI done\n");
     t = Clock::now();
     const std::string backup = writeClassBackup(store, c, 1);
     const double backup_ms = msSince(t);

@@ -217,3 +217,22 @@ TEST_CASE("progress.export: fixture backups for the sandyq-progress golden test"
     checkGolden("backup_pc_a.json", writeBackup(f.s, pc_a, ExportFixture::kT + 100000));
     checkGolden("backup_pc_b.json", writeBackup(f.s, pc_b, ExportFixture::kT + 100000));
 }
+
+TEST_CASE("progress.export: calendar dates without the C library (leap days, Kazakhstan time)") {
+    ExportFixture f;
+    ExportOptions o;
+    o.class_id = f.c3;
+    o.lessons = {f.lessons[0]};
+    const PupilId p = f.s.addPupil(f.c3, "Күн").value();
+    // 2028-02-29 19:00:00 UTC is already 1 March in Kazakhstan (UTC+5).
+    REQUIRE(f.s.recordStep(p, {"g3-robots", "l01", "a"}, att(true, 5, 5), 1835463600).ok());
+    const ExportTable t = buildExport(f.s, o).value();
+    for (const ExportRow& r : t.rows) {
+        if (r.pupil_name == "Күн") CHECK(r.date == "01.03.2028");
+    }
+    o.utc_offset_s = 0;
+    for (const ExportRow& r : buildExport(f.s, o).value().rows) {
+        if (r.pupil_name == "Күн") CHECK(r.date == "29.02.2028");
+    }
+    CHECK(exportXapi(f.s, o).find("\"timestamp\":\"2028-02-29T19:00:00Z\"") != std::string::npos);
+}
