@@ -2,9 +2,10 @@
 # tools/setup.sh — installs everything Sandyq needs on a Debian 12 machine, idempotently.
 #   1. Debian packages (adds a deb-src entry so `apt-get source` works);
 #   2. npm packages from package-lock.json (playwright-core; the browser is Debian's chromium);
-#   3. the wasm dependency prefix (SDL2, Lua 5.4, Dear ImGui built from Debian source packages),
-#      cached under ${SANDYQ_CACHE:-~/.cache/sandyq} and keyed by every input, so a second run
-#      reuses it.
+#   3. the wasm dependency prefix (SDL2, Lua 5.4, Dear ImGui, zlib, minizip, libxlsxwriter built
+#      from Debian source packages), cached under ${SANDYQ_CACHE:-~/.cache/sandyq} and keyed by
+#      every input, so a second run reuses it. Prefixes of other keys are removed only when unused
+#      for a day (another checkout or a running build may still use an older one).
 # Usage: tools/setup.sh [--no-web]   (--no-web: native build and unit tests only)
 # Prints the prefix path as the last line "SANDYQ_WASM_PREFIX=<dir>".
 set -euo pipefail
@@ -63,27 +64,44 @@ SRC
   $SUDO apt-get update -qq
 fi
 srcver() { apt-cache showsrc "$1" 2>/dev/null | awk '/^Version:/{print $2; exit}'; }
-SDL_V=$(srcver libsdl2); LUA_V=$(srcver lua5.4); IMGUI_V=$(srcver imgui)
-if [ -z "$SDL_V" ] || [ -z "$LUA_V" ] || [ -z "$IMGUI_V" ]; then
-  $SUDO apt-get update -qq
-  SDL_V=$(srcver libsdl2); LUA_V=$(srcver lua5.4); IMGUI_V=$(srcver imgui)
-fi
+SRC_PKGS=(libsdl2 lua5.4 imgui zlib minizip libxlsxwriter)
+src_versions() {
+  SRC_SPECS=()
+  for p in "${SRC_PKGS[@]}"; do
+    v=$(srcver "$p"); [ -n "$v" ] || return 1
+    SRC_SPECS+=("$p=$v")
+  done
+}
+src_versions || { $SUDO apt-get update -qq; src_versions; }
 EM_V=$(dpkg-query -W -f='${Version}' emscripten)
-KEY=$(printf '%s\n' "$EM_V" "$SDL_V" "$LUA_V" "$IMGUI_V" \
+KEY=$(printf '%s\n' "$EM_V" "${SRC_SPECS[@]}" \
       "$(cat "$ROOT/tools/build-wasm-deps.sh" "$ROOT"/cmake/deps/*/CMakeLists.txt)" | sha256sum | cut -c1-16)
 PREFIX="$CACHE/wasm-prefix-$KEY"
+mkdir -p "$CACHE"
+# One build per key at a time (two checkouts or a CI job and a developer may run setup at once).
+exec 9>"$PREFIX.lock"
+flock -n 9 || { say "wasm deps: another setup is building $PREFIX; waiting for it"; flock 9; }
 if [ -f "$PREFIX/.complete" ]; then
   say "wasm deps: cached at $PREFIX"
 else
-  say "wasm deps: building SDL2 $SDL_V, Lua $LUA_V, Dear ImGui $IMGUI_V with emscripten $EM_V (about 4 minutes, once)"
-  bash "$ROOT/tools/build-wasm-deps.sh" "$CACHE/work-$KEY" "$PREFIX.tmp" "$ROOT/cmake/deps" \
-       "libsdl2=$SDL_V" "lua5.4=$LUA_V" "imgui=$IMGUI_V"
+  say "wasm deps: building ${SRC_SPECS[*]} with emscripten $EM_V (about 4-5 minutes, once)"
+  start=$SECONDS
+  bash "$ROOT/tools/build-wasm-deps.sh" "$CACHE/work-$KEY" "$PREFIX.tmp" "$ROOT/cmake/deps" "${SRC_SPECS[@]}"
   touch "$PREFIX.tmp/.complete"
   rm -rf "$PREFIX" && mv "$PREFIX.tmp" "$PREFIX" && rm -rf "$CACHE/work-$KEY"
-  say "wasm deps: ready at $PREFIX"
+  say "wasm deps: ready at $PREFIX ($((SECONDS - start)) s)"
 fi
-# Prefixes and work folders of other keys are stale (older Debian sources or build scripts).
+touch "$PREFIX/.last-used"
+flock -u 9
+# Prefixes, work folders and locks of other keys are stale (older Debian sources or build
+# scripts) once nothing has used or touched them for a day: until then another checkout, a build
+# directory configured against it or a running setup of another key may still need it.
 for old in "$CACHE"/wasm-prefix-* "$CACHE"/work-*; do
-  [ -e "$old" ] && [ "$old" != "$PREFIX" ] && { say "removing stale $old"; rm -rf "$old"; }
+  case "$old" in "$PREFIX"|"$PREFIX.lock") continue ;; esac
+  [ -e "$old" ] || continue
+  stamp=$old; [ -f "$old/.last-used" ] && stamp=$old/.last-used
+  if [ -n "$(find "$stamp" -maxdepth 0 -mmin +1440 2>/dev/null)" ]; then
+    say "removing stale $old (unused for a day)"; rm -rf "$old"
+  fi
 done
 echo "SANDYQ_WASM_PREFIX=$PREFIX"
