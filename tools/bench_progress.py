@@ -23,7 +23,7 @@ BUDGET_EXPORT_MS = 200.0  # the class export
 def run(cmd):
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed ({r.returncode}):\n{r.stdout}{r.stderr}")
+        sys.exit(f"{' '.join(cmd)} failed ({r.returncode}):\n{r.stdout}{r.stderr[-2000:]}")
     return r.stdout
 
 
@@ -66,7 +66,7 @@ def main():
     else:
         print(f"(no native bench at {a.native}; use --build)")
     if Path(a.wasm).exists():
-        out = run(["node", a.wasm])
+        out = run(["node", "--no-experimental-fetch", a.wasm])  # Emscripten 3.1.6 + node 20
         print(out)
         results["wasm"] = figures(out)
     else:
