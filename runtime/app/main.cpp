@@ -202,6 +202,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
             }
         }
         j["lesson"] = lj;
+        // The coding step on screen (ui/app_ui_coding.cpp), or null.
+        const std::string coding = app.ui->codingStateJson();
+        j["coding"] = coding.empty() ? nlohmann::json() : nlohmann::json::parse(coding, nullptr, false);
     }
     if (progress::ProgressDb* db = g_app->ui->progressDb()) {
         nlohmann::json classes = nlohmann::json::array();
@@ -262,6 +265,12 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_storage_get(const char* key) {
 EMSCRIPTEN_KEEPALIVE void sandyq_test_set_code(const char* code) {
     g_app->ui->playground().stop();
     g_app->ui->playground().editor().text = code;
+}
+
+// Replaces the program of the coding step on screen (text steps: the code; blocks steps:
+// Python-style text converted to blocks). Returns 1 when it was set.
+EMSCRIPTEN_KEEPALIVE int sandyq_test_set_coding_code(const char* code) {
+    return g_app && g_app->ui && g_app->ui->setCodingCode(code) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void sandyq_test_download(const char* name, const char* text) {
