@@ -100,6 +100,26 @@ private:
     // Back/Next bar; records results with recordCodingResult().
     void drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size);
     void recordCodingResult(const course::Step& step, bool passed, int points, int max_points, int stars);
+    void drawCodingControls(class CodingStepState& cs, const course::Step& step, float x, float y, float w, float btn_h, bool compact);
+    // Errors, goal messages, stars and the hint; h <= 0 only measures. Returns the height needed.
+    float drawCodingFeedback(CodingStepState& cs, const course::Step& step, float x, float y, float w, float h);
+    void drawCodingText(CodingStepState& cs, ImVec2 origin, ImVec2 size);
+    void checkCodingStep(CodingStepState& cs, const course::Step& step);
+    std::string codingStepKey(const course::Step& step) const;
+    std::shared_ptr<class CodingSession> coding_;  // made on first use (ui/coding_session.h)
+
+public:
+    // The pupil's program of each coding step this session ("pack/lesson/step" → serialised
+    // blocks "sqb1 …" or Python-style text), for the progress store to save and restore.
+    std::string codingProgram(const std::string& key) const;
+    void setCodingProgram(const std::string& key, const std::string& program);
+    std::vector<std::pair<std::string, std::string>> codingPrograms() const;
+    // Test API: the coding step on screen as JSON text ("" when none), and its program replaced
+    // (text steps: the editor; blocks steps: Python-style text converted to blocks).
+    std::string codingStateJson() const;
+    bool setCodingCode(const std::string& text);
+
+private:
     // ---- end of coding steps ----
     void richText(const std::string& text, float width, ImU32 color, ImFont* font = nullptr);
     void drawPicture(const std::string& path, const std::string& alt, float max_w, float max_h);

@@ -1,10 +1,45 @@
 // ui/app_ui_coding.cpp — coding steps in the lesson player (blocks, Python-style, robot): the
-// step's task, the editor, the world and the Run/Check controls. See app_ui.h.
+// step's task (read aloud), the editor (block editor from the step's starter, or the code
+// editor), the world, the live Python-style text of the blocks, Run / Step / Stop / Reset at a
+// chosen speed, and Check (scripting::checkCodingStep) with goal messages, stars and hints one by
+// one after failed attempts. See app_ui.h, ui/coding_session.h.
+// Layout: wide areas (≥ 900 × 380 px) show the editor left and the world + text right; smaller
+// ones (a phone in landscape) show one panel at a time under a row of tabs.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
+#include <nlohmann/json.hpp>
+
+#include "program/diagnostic.h"
+#include "scripting/step_check.h"
 #include "ui/app_ui.h"
+#include "ui/coding_session.h"
+#include "ui/icons.h"
+#include "worlds/maze.h"
 
 namespace sandyq::ui {
+
+namespace {
+
+float textW(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize * f->Scale, 1e9f, 0, s.c_str()).x; }
+
+CodeEditorColors editorColors(bool hc) {
+    return hc ? CodeEditorColors{IM_COL32(0, 0, 0, 255), IM_COL32(30, 30, 30, 255), IM_COL32(200, 200, 200, 255), IM_COL32(255, 255, 255, 255),
+                                 IM_COL32(255, 221, 0, 255), IM_COL32(120, 220, 255, 255), IM_COL32(140, 255, 140, 255), IM_COL32(255, 170, 255, 255),
+                                 IM_COL32(190, 190, 190, 255), IM_COL32(80, 80, 0, 255), IM_COL32(120, 0, 0, 255), IM_COL32(255, 255, 255, 255)}
+              : CodeEditorColors{IM_COL32(255, 255, 255, 255), IM_COL32(244, 240, 232, 255), IM_COL32(130, 130, 140, 255), IM_COL32(38, 42, 56, 255),
+                                 IM_COL32(160, 40, 150, 255), IM_COL32(21, 101, 160, 255), IM_COL32(30, 126, 52, 255), IM_COL32(176, 92, 0, 255),
+                                 IM_COL32(120, 124, 134, 255), IM_COL32(255, 236, 150, 255), IM_COL32(255, 205, 205, 255), IM_COL32(38, 42, 56, 255)};
+}
+
+}  // namespace
+
+std::string AppUi::codingStepKey(const course::Step& step) const {
+    const course::Pack* pack = course_ ? course_->pack(lesson_.pack) : nullptr;
+    if (pack == nullptr || lesson_.lesson >= pack->lessons.size()) return step.id;
+    return pack->manifest.id + "/" + pack->lessons[lesson_.lesson].id + "/" + step.id;
+}
 
 void AppUi::recordCodingResult(const course::Step& step, bool passed, int points, int max_points, int stars) {
     const course::Pack* pack = course_ ? course_->pack(lesson_.pack) : nullptr;
@@ -18,16 +53,507 @@ void AppUi::recordCodingResult(const course::Step& step, bool passed, int points
     course_->record(pack->manifest.id, pack->lessons[lesson_.lesson].id, step.id, m);
 }
 
+void AppUi::checkCodingStep(CodingStepState& cs, const course::Step& step) {
+    scripting::LoadedPack* loaded = course_ ? course_->loaded(lesson_.pack) : nullptr;
+    if (loaded == nullptr) return;
+    scripting::StepCheckOptions opt;
+    opt.source = course_->library().source(lesson_.pack);
+    opt.blocks_used = cs.blocksUsed();
+    opt.attempts = cs.attempts() + 1;
+    opt.hints_used = cs.hintsShown();
+    opt.seconds_spent = cs.secondsSpent();
+    if (cs.isBlocks()) cs.blocksChanged();
+    scripting::StepOutcome out = scripting::checkCodingStep(*loaded, step, cs.programText(), opt);
+    const bool passed = out.passed;
+    recordCodingResult(step, passed, out.points, out.max_points, out.stars);
+    std::string msg_key = passed ? "coding.passed" : "coding.failed";
+    std::string msg = tr_.tr(msg_key);
+    if (!passed) {
+        if (!out.error.ok()) {
+            msg = program::renderMessage(tr_, out.error);
+            msg_key = out.error.message_key;
+        } else {
+            for (const scripting::GoalOutcome& g : out.goals) {
+                if (g.passed) continue;
+                msg_key = g.message_key;
+                break;
+            }
+        }
+    }
+    cs.recordCheck(std::move(out));
+    showMessage(msg_key, msg);
+    // show the run in the world too, so the pupil sees what happened
+    if (cs.hasWorld() && cs.mode() != CodingMode::Running) cs.run();
+    if (cs.isConsole() && cs.mode() != CodingMode::Running) cs.run();
+}
+
+void AppUi::drawCodingControls(CodingStepState& cs, const course::Step& step, float x, float y, float w, float btn_h, bool compact) {
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    const CodingMode mode = cs.mode();
+    const bool running = mode == CodingMode::Running || mode == CodingMode::Paused;
+    float cx = x;
+    const auto iconBtn = [&](const char* id, const char* key, int icon, bool selected, bool with_label) {
+        const std::string label = with_label ? tr_.tr(key) : std::string();
+        const float bw = (icon ? fs * 1.15f : 0) + (label.empty() ? 0 : textW(fonts_.body, label) + (icon ? 10 : 0)) + pad * 2;
+        ImGui::SetCursorScreenPos(ImVec2(cx, y));
+        const bool pressed = button(id, label, ImVec2(std::max(bw, kMinTouchTarget), btn_h), selected, icon);
+        cx += std::max(bw, kMinTouchTarget) + 6;
+        return pressed;
+    };
+    const bool labels = !compact && w >= 760;
+    if (iconBtn("coding.run", "coding.run", kIconPlay, !running, !compact)) cs.run();
+    if (iconBtn("coding.step", "coding.step", kIconStep, false, labels)) cs.stepOnce();
+    if (iconBtn("coding.stop", "coding.stop", kIconStop, false, labels)) cs.stop();
+    {
+        const std::string label = tr_.tr("coding.reset");
+        const float bw = textW(fonts_.body, label) + pad * 2;
+        ImGui::SetCursorScreenPos(ImVec2(cx, y));
+        if (button("coding.reset", label, ImVec2(bw, btn_h))) cs.resetWorld();
+        cx += bw + 6;
+    }
+    // speed: one button that cycles slow → medium → fast
+    if (cs.hasWorld() || cs.isConsole()) {
+        static const char* kSpeed[3] = {"coding.speed.slow", "coding.speed.medium", "coding.speed.fast"};
+        static const char* kShort[3] = {"x0.5", "x1", "x3"};  // numbers: the same in every language
+        const std::string label = compact ? std::string(kShort[std::clamp(cs.speed(), 0, 2)]) : tr_.tr(kSpeed[std::clamp(cs.speed(), 0, 2)]);
+        const float bw = textW(fonts_.body, label) + pad * 2;
+        ImGui::SetCursorScreenPos(ImVec2(cx, y));
+        if (button("coding.speed", label, ImVec2(bw, btn_h))) {
+            cs.setSpeed((cs.speed() + 1) % 3);
+            if (Playground* pg = cs.console()) {
+                const Playground::Speed sp[3] = {Playground::Speed::Slow, Playground::Speed::Medium, Playground::Speed::Fast};
+                pg->setSpeed(sp[cs.speed()]);
+            }
+        }
+        cx += bw + 6;
+    }
+    // Check (and Hint after a failed check) on the right
+    float rx = x + w;
+    const std::string check = compact ? std::string() : tr_.tr("coding.check");
+    const float chw = compact ? std::max(kMinTouchTarget, fs * 1.15f + pad * 2) : fs * 1.15f + 10 + textW(fonts_.body, check) + pad * 2;
+    rx -= chw;
+    if (rx < cx) rx = cx;
+    ImGui::SetCursorScreenPos(ImVec2(rx, y));
+    const bool can_check = scripting::canCheckStep(step);
+    ImGui::BeginDisabled(!can_check);
+    if (button("coding.check", check, ImVec2(chw, btn_h), true, kIconCheck) && can_check) checkCodingStep(cs, step);
+    ImGui::EndDisabled();
+    const int hints = static_cast<int>(step.coding.hints.size());
+    if (cs.failedAttempts() > 0 && cs.hintsShown() < hints) {
+        const std::string hint = tr_.tr("coding.hint");
+        const float hw = textW(fonts_.body, hint) + pad * 2;
+        if (rx - 8 - hw >= cx) {
+            ImGui::SetCursorScreenPos(ImVec2(rx - 8 - hw, y));
+            if (button("coding.hint", hint, ImVec2(hw, btn_h))) cs.showHint();
+        }
+    }
+}
+
+float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, float x, float y, float w, float h) {
+    const Palette& p = palette(settings_.high_contrast);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    std::vector<std::pair<std::string, ImU32>> lines;
+    const program::Diagnostic& d = cs.diagnostic();
+    if (!d.ok()) {
+        std::string where = d.line > 0 ? tr_.tr("coding.error_line", {{"line", static_cast<int>(d.line)}}) + " " : std::string();
+        lines.push_back({where + program::renderMessage(tr_, d), p.danger});
+        const std::string hint = program::renderHint(tr_, d);
+        if (!hint.empty()) lines.push_back({hint, p.text_muted});
+    }
+    int stars = 0;
+    if (cs.checked()) {
+        const scripting::StepOutcome& o = cs.outcome();
+        if (o.passed) {
+            lines.push_back({tr_.tr("coding.passed"), p.ok});
+            stars = o.stars;
+        } else {
+            if (!o.error.ok() && d.ok()) lines.push_back({program::renderMessage(tr_, o.error), p.danger});
+            for (const scripting::GoalOutcome& g : o.goals) {
+                if (g.passed) continue;
+                std::string m;
+                if (!g.message.empty()) m = g.message.get(settings_.lang);
+                else {
+                    std::vector<text::Arg> args;
+                    for (const auto& a : g.args) args.emplace_back(a.name, a.value);
+                    m = tr_.tr(g.message_key, args);
+                }
+                lines.push_back({"\u2022 " + m, p.text});
+            }
+            if (!o.ran) for (const auto& prob : o.pack_problems.list()) lines.push_back({problemText(prob), p.text_muted});
+        }
+        if (cs.programChangedSinceCheck()) lines.push_back({tr_.tr("coding.changed"), p.text_muted});
+    }
+    const int shown = std::min(cs.hintsShown(), static_cast<int>(step.coding.hints.size()));
+    if (shown > 0) {
+        lines.push_back({tr_.tr("coding.hint_n", {{"n", shown}, {"total", static_cast<int>(step.coding.hints.size())}}) + " " +
+                             step.coding.hints[static_cast<size_t>(shown - 1)].get(settings_.lang), p.primary});
+    }
+    if (lines.empty() && stars == 0) return 0;
+    float need = 16;
+    for (const auto& [text, col] : lines) need += fonts_.body->CalcTextSizeA(fs, 1e9f, w - 24 - (stars > 0 ? 3 * (fs * 1.3f + 4) + 8 : 0), text.c_str()).y + 4;
+    need = std::max(need, stars > 0 ? fs * 1.3f + 16 : 0.0f);
+    if (h <= 0) return need;
+    h = std::min(h, need);
+    const ImVec2 a(x, y), b(x + w, y + h);
+    dl->AddRectFilled(a, b, settings_.high_contrast ? p.background : IM_COL32(255, 255, 255, 245), 12);
+    dl->AddRect(a, b, cs.checked() && cs.outcome().passed ? p.ok : p.surface_border, 12, 0, 2);
+    dl->PushClipRect(a, b, true);
+    float ty = y + 8, tx = x + 12;
+    if (stars > 0) {
+        const float ss = fs * 1.3f;
+        for (int i = 0; i < 3; ++i) drawIcon(dl, i < stars ? kIconStar : kIconStarEmpty, ImVec2(tx + static_cast<float>(i) * (ss + 4), ty), ss, p.accent);
+        widgets_.add("coding.stars", Rect{tx, ty, 3 * (ss + 4), ss});
+        tx += 3 * (ss + 4) + 8;
+    }
+    for (const auto& [text, col] : lines) {
+        const float wrap = x + w - 12 - tx;
+        dl->AddText(fonts_.body, fs, ImVec2(tx, ty), col, text.c_str(), nullptr, wrap);
+        ty += fonts_.body->CalcTextSizeA(fs, 1e9f, wrap, text.c_str()).y + 4;
+        tx = x + 12;
+    }
+    dl->PopClipRect();
+    widgets_.add("coding.feedback", Rect{x, y, w, h});
+    return h;
+}
+
+void AppUi::drawCodingText(CodingStepState& cs, ImVec2 origin, ImVec2 size) {
+    // the live Python-style text of the blocks: read-only, the running line highlighted, the
+    // error line red (drawn here: the lesson has no monospace font)
+    const Palette& p = palette(settings_.high_contrast);
+    const bool hc = settings_.high_contrast;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = fonts_.code ? fonts_.code : fonts_.body;
+    const float fs = font->FontSize * font->Scale * (fonts_.code ? 1.0f : 0.9f);
+    const ImVec2 b(origin.x + size.x, origin.y + size.y);
+    dl->AddRectFilled(origin, b, hc ? p.background : IM_COL32(255, 255, 255, 255), 10);
+    dl->AddRect(origin, b, p.surface_border, 10, 0, 1.5f);
+    const std::string& text = cs.compiled().text;
+    const int run = cs.runningLine(), err = cs.errorLine();
+    const float line_h = fs * 1.3f;
+    const float gutter = fs * 1.8f;
+    // keep the running line in view
+    int lines = 1;
+    for (char ch : text) lines += ch == '\n';
+    const int visible = std::max(1, static_cast<int>((size.y - 12) / line_h));
+    int first = 0;
+    if (run > visible) first = std::min(run - visible / 2, lines - visible);
+    dl->PushClipRect(origin, b, true);
+    size_t pos = 0;
+    int line = 1;
+    while (pos <= text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        if (line > first) {
+            const float ly = origin.y + 6 + static_cast<float>(line - 1 - first) * line_h;
+            if (line == run) dl->AddRectFilled(ImVec2(origin.x + 2, ly), ImVec2(b.x - 2, ly + line_h), hc ? IM_COL32(80, 80, 0, 255) : IM_COL32(255, 236, 150, 255));
+            if (line == err) dl->AddRectFilled(ImVec2(origin.x + 2, ly), ImVec2(b.x - 2, ly + line_h), hc ? IM_COL32(120, 0, 0, 255) : IM_COL32(255, 205, 205, 255));
+            const std::string num = std::to_string(line);
+            dl->AddText(font, fs, ImVec2(origin.x + 8, ly + (line_h - fs) * 0.5f), p.text_muted, num.c_str());
+            dl->AddText(font, fs, ImVec2(origin.x + 8 + gutter, ly + (line_h - fs) * 0.5f), p.text, text.c_str() + pos, text.c_str() + end);
+        }
+        if (end == text.size()) break;
+        pos = end + 1;
+        ++line;
+    }
+    dl->PopClipRect();
+    widgets_.add("coding.text", Rect{origin.x, origin.y, size.x, size.y});
+}
+
 void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size) {
     const Palette& p = palette(settings_.high_contrast);
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::BeginChild("##coding", size, false);
-    const float w = std::min(ImGui::GetContentRegionAvail().x, 860.0f);
-    if (!step.title.empty()) richText(step.title.get(settings_.lang), w, p.text, fonts_.heading);
-    richText(step.coding.task.get(settings_.lang), w, p.text);
-    ImGui::Dummy(ImVec2(w, 8));
-    richText(tr_.tr("lesson.coding_in_next_version", {{"kind", std::string(course::codingKindName(step.coding.kind))}}), w, p.text_muted);
-    ImGui::EndChild();
+    if (!coding_) coding_ = std::make_shared<CodingSession>();
+    const course::PackSource* source = course_ ? course_->library().source(lesson_.pack) : nullptr;
+    CodingStepState& cs = coding_->open(step, codingStepKey(step), source);
+    cs.update(ImGui::GetIO().DeltaTime);
+    const std::string task = step.coding.task.get(settings_.lang);
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    const float btn_h = std::max(kMinTouchTarget, fs + ImGui::GetStyle().FramePadding.y * 2);
+    const bool compact = size.x < 900 || size.y < 420;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    float y = origin.y;
+    const float x = origin.x, w = size.x;
+    // ---- task (wide: above everything; compact: in its own tab) ----
+    if (!compact) {
+        const float listen_w = kMinTouchTarget;
+        const float tw = w - listen_w - 12;
+        std::string title = step.title.empty() ? std::string() : step.title.get(settings_.lang);
+        const float hs = fonts_.heading->FontSize * fonts_.heading->Scale;
+        float th = 0;
+        if (!title.empty()) {
+            dl->AddText(fonts_.heading, hs, ImVec2(x, y), p.text, title.c_str());
+            th += hs + 4;
+        }
+        const float task_h = std::min(fonts_.body->CalcTextSizeA(fs, 1e9f, tw, task.c_str()).y, fs * 3.3f);
+        dl->PushClipRect(ImVec2(x, y), ImVec2(x + tw, y + th + task_h), true);
+        dl->AddText(fonts_.body, fs, ImVec2(x, y + th), p.text, task.c_str(), nullptr, tw);
+        dl->PopClipRect();
+        widgets_.add("coding.task", Rect{x, y, tw, th + task_h});
+        ImGui::SetCursorScreenPos(ImVec2(x + w - listen_w, y));
+        if (button("coding.listen", "", ImVec2(listen_w, btn_h), false, kIconSpeaker)) speaking_ = services_.speak(task, settings_.lang);
+        y += std::max(th + task_h, btn_h) + 8;
+        drawCodingControls(cs, step, x, y, w, btn_h, false);
+        y += btn_h + 10;
+    } else {
+        // tabs, then the controls on the same row when they fit
+        static const char* kTabs[4] = {"coding.tab.task", "coding.tab.editor", "coding.tab.world", "coding.tab.text"};
+        static const char* kTabIds[4] = {"coding.tab.task", "coding.tab.editor", "coding.tab.world", "coding.tab.text"};
+        float tx = x;
+        const float pad = ImGui::GetStyle().FramePadding.x;
+        for (int i = 0; i < 4; ++i) {
+            if (i == 2 && !cs.hasWorld()) continue;
+            std::string label = tr_.tr(kTabs[i]);
+            if (i == 1 && cs.isBlocks()) label = tr_.tr("coding.tab.blocks");
+            if (i == 3 && !cs.isBlocks()) label = tr_.tr("coding.tab.output");
+            const float bw = textW(fonts_.body, label) + pad * 1.4f;
+            ImGui::SetCursorScreenPos(ImVec2(tx, y));
+            if (button(kTabIds[i], label, ImVec2(bw, btn_h), cs.panel == (i == 0 ? 3 : i - 1))) cs.panel = i == 0 ? 3 : i - 1;
+            tx += bw + 4;
+        }
+        // one row: the controls after the tabs (icons only) when they fit, else a second row
+        const float controls_w = 4 * (kMinTouchTarget + 6) + textW(fonts_.body, tr_.tr("coding.reset")) + textW(fonts_.body, "x0.5") + 4 * pad;
+        if (w - (tx - x) >= controls_w) {
+            drawCodingControls(cs, step, tx + 8, y, w - (tx - x) - 8, btn_h, true);
+            y += btn_h + 6;
+        } else {
+            y += btn_h + 6;
+            drawCodingControls(cs, step, x, y, w, btn_h, true);
+            y += btn_h + 6;
+        }
+    }
+    const float body_h = std::max(60.0f, origin.y + size.y - y);
+
+    // ---- feedback height (errors, goal messages, hints, stars) ----
+    const float fb_h = std::min(body_h * 0.4f, drawCodingFeedback(cs, step, x, y, w, 0));
+
+    // ---- panels ----
+    const auto drawEditor = [&](ImVec2 o, ImVec2 s) {
+        if (cs.isBlocks()) {
+            BlockEditorFrame f;
+            f.running = cs.runningBlock();
+            f.error = cs.errorBlock();
+            f.ignored = cs.compiled().ignored_stacks;
+            f.locked = cs.mode() == CodingMode::Running || cs.mode() == CodingMode::Paused;
+            const std::string focus_id = "coding.blocks";
+            focus_order_.push_back(focus_id);
+            f.keyboard = kbd_visible_ && kbd_focus_ == focus_id;
+            const int used = static_cast<int>(cs.workspace().blockCount());
+            if (cs.star_blocks > 0) {
+                f.count_text = tr_.tr("coding.blocks_count", {{"n", used}, {"max", cs.star_blocks}});
+                f.over_limit = used > cs.star_blocks;
+            } else {
+                f.count_text = tr_.tr("coding.blocks_count_nomax", {{"n", used}});
+            }
+            BlockEditorStyle st;
+            st.font = fonts_.body;
+            st.font_size = std::round(fs * 0.82f);
+            st.high_contrast = settings_.high_contrast;
+            st.text = p.text;
+            st.text_muted = p.text_muted;
+            st.danger = p.danger;
+            if (settings_.high_contrast) { st.canvas = p.background; st.palette_bg = p.surface; }
+            const BlockEditor::Translate t = [this](std::string_view k) { return tr_.tr(k); };
+            if (cs.blockEditor().draw(cs.workspace(), o, s, f, st, t, &widgets_)) cs.blocksChanged();
+            if (f.keyboard) dl->AddRect(ImVec2(o.x - 3, o.y - 3), ImVec2(o.x + s.x + 3, o.y + s.y + 3), p.accent, 8, 0, 3.5f);
+            widgets_.add("coding.blocks", Rect{o.x, o.y, s.x, s.y});
+            const std::string& err = cs.blockEditor().lastError();
+            if (!err.empty() && last_message_key_ != err) showMessage(err, tr_.tr(err));
+        } else {
+            ImGui::SetCursorScreenPos(o);
+            codeEditor("##codingeditor", cs.editor(), s, fonts_.code ? fonts_.code : fonts_.body, editorColors(settings_.high_contrast));
+            registerItem("coding.editor");
+            if (cs.editor().changed && (cs.mode() == CodingMode::Faulted || cs.mode() == CodingMode::Finished)) cs.resetWorld();
+        }
+    };
+    const auto drawWorld = [&](ImVec2 o, ImVec2 s) {
+        if (worlds::World* wd = cs.world()) {
+            WorldViewStyle st;
+            st.font = fonts_.body;
+            st.font_size = std::round(fs * 0.75f);
+            st.high_contrast = settings_.high_contrast;
+            st.text = p.text;
+            st.danger = p.danger;
+            if (cs.worldKind() == "robot") {
+                for (const char* k : {"coding.sensor.colour", "coding.sensor.light", "coding.sensor.distance", "coding.sensor.touch", "coding.sensor.heading", "coding.sensor.time"})
+                    st.sensor_labels.push_back(tr_.tr(k));
+            }
+            cs.worldView().draw(*wd, o, s, st, 0);
+            widgets_.add("coding.world", Rect{o.x, o.y, s.x, s.y});
+        } else if (!cs.worldError().empty()) {
+            dl->AddText(fonts_.body, fs, ImVec2(o.x + 8, o.y + 8), p.danger, tr_.tr(cs.worldError()).c_str(), nullptr, s.x - 16);
+        }
+    };
+    const auto drawOutput = [&](ImVec2 o, ImVec2 s) {
+        // console steps: the printed output (and input() line)
+        const bool hc = settings_.high_contrast;
+        ImGui::SetCursorScreenPos(o);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(hc ? p.background : IM_COL32(32, 36, 48, 255)));
+        ImGui::BeginChild("##codingconsole", s, true);
+        ImGui::PopStyleColor();
+        ImGui::PushFont(fonts_.code ? fonts_.code : fonts_.body);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.93f, 0.95f, 0.97f, 1));
+        const std::string& out = cs.output();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(out.c_str(), out.c_str() + out.size());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        if (Playground* pg = cs.console(); pg && pg->mode() == Playground::Mode::WaitingInput) {
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 110);
+            if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+            std::string& line = pg->inputLine();
+            char buf[512];
+            std::snprintf(buf, sizeof buf, "%s", line.c_str());
+            const bool enter = ImGui::InputText("##codingstdin", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+            line = buf;
+            registerItem("coding.input");
+            ImGui::SameLine();
+            if (button("coding.send", tr_.tr("play.send"), ImVec2(100, 0), true) || enter) {
+                pg->submitInput(line);
+                line.clear();
+            }
+        }
+        ImGui::EndChild();
+        widgets_.add("coding.output", Rect{o.x, o.y, s.x, s.y});
+    };
+
+    if (!compact) {
+        const float main_h = body_h - (fb_h > 0 ? fb_h + 8 : 0);
+        const float left_w = std::floor(w * 0.58f);
+        const float right_w = w - left_w - 12;
+        drawEditor(ImVec2(x, y), ImVec2(left_w, main_h));
+        const float rx = x + left_w + 12;
+        if (cs.hasWorld() || !cs.worldError().empty()) {
+            const float world_h = cs.isBlocks() ? std::floor(main_h * 0.62f) : std::floor(main_h * 0.7f);
+            drawWorld(ImVec2(rx, y), ImVec2(right_w, world_h));
+            if (cs.isBlocks()) drawCodingText(cs, ImVec2(rx, y + world_h + 8), ImVec2(right_w, main_h - world_h - 8));
+            else drawOutput(ImVec2(rx, y + world_h + 8), ImVec2(right_w, main_h - world_h - 8));
+        } else if (cs.isBlocks()) {
+            drawCodingText(cs, ImVec2(rx, y), ImVec2(right_w, main_h));
+        } else {
+            drawOutput(ImVec2(rx, y), ImVec2(right_w, main_h));
+        }
+        if (fb_h > 0) drawCodingFeedback(cs, step, x, y + main_h + 8, w, fb_h);
+    } else {
+        const float main_h = body_h - (fb_h > 0 && cs.panel != 3 ? fb_h + 6 : 0);
+        const ImVec2 o(x, y), s(w, main_h);
+        switch (cs.panel) {
+            case 0: drawEditor(o, s); break;
+            case 1:
+                if (cs.hasWorld()) drawWorld(o, s);
+                else drawOutput(o, s);
+                break;
+            case 2:
+                if (cs.isBlocks()) drawCodingText(cs, o, s);
+                else drawOutput(o, s);
+                break;
+            default: {
+                ImGui::SetCursorScreenPos(o);
+                ImGui::BeginChild("##codingtask", ImVec2(w, body_h), false);
+                const float tw = w - kMinTouchTarget - 16;
+                ImGui::BeginGroup();
+                if (!step.title.empty()) richText(step.title.get(settings_.lang), tw, p.text, fonts_.heading);
+                richText(task, tw, p.text);
+                ImGui::EndGroup();
+                registerItem("coding.task");
+                ImGui::EndChild();
+                ImGui::SetCursorScreenPos(ImVec2(x + w - kMinTouchTarget, y));
+                if (button("coding.listen", "", ImVec2(kMinTouchTarget, btn_h), false, kIconSpeaker)) speaking_ = services_.speak(task, settings_.lang);
+                break;
+            }
+        }
+        if (fb_h > 0 && cs.panel != 3) drawCodingFeedback(cs, step, x, y + main_h + 6, w, fb_h);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
+}
+
+// ---- persistence and test API ----
+
+std::string AppUi::codingProgram(const std::string& key) const {
+    if (!coding_) return {};
+    coding_->remember();
+    return coding_->program(key);
+}
+
+void AppUi::setCodingProgram(const std::string& key, const std::string& program) {
+    if (!coding_) coding_ = std::make_shared<CodingSession>();
+    coding_->setProgram(key, program);
+}
+
+std::vector<std::pair<std::string, std::string>> AppUi::codingPrograms() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!coding_) return out;
+    coding_->remember();
+    for (const auto& [k, v] : coding_->programs()) out.emplace_back(k, v);
+    return out;
+}
+
+bool AppUi::setCodingCode(const std::string& text) {
+    if (!coding_ || !coding_->current()) return false;
+    CodingStepState& cs = *coding_->current();
+    cs.resetWorld();
+    if (cs.isBlocks()) {
+        blocks::TextToBlocks t = blocks::workspaceFromText(text, cs.worldKind());
+        if (!t.error.ok()) return false;
+        const blocks::Toolbox tb = cs.workspace().toolbox();
+        cs.workspace() = std::move(t.workspace);
+        cs.workspace().setToolbox(tb);
+        cs.blocksChanged();
+        return true;
+    }
+    cs.editor().text = text;
+    return true;
+}
+
+std::string AppUi::codingStateJson() const {
+    if (!coding_ || !coding_->current() || screen_ != Screen::Lesson) return {};
+    CodingStepState& cs = *coding_->current();
+    nlohmann::json j;
+    j["key"] = cs.key();
+    j["blocks"] = cs.isBlocks();
+    j["world"] = cs.worldKind();
+    j["mode"] = codingModeName(cs.mode());
+    j["text"] = cs.programText();
+    j["program"] = cs.savedProgram();
+    j["blockCount"] = cs.blocksUsed();
+    j["runningLine"] = cs.runningLine();
+    j["errorKey"] = cs.diagnostic().message_key;
+    j["errorBlock"] = cs.errorBlock().value;
+    j["output"] = cs.output();
+    j["panel"] = cs.panel;
+    j["editorError"] = cs.blockEditor().lastError();
+    j["checked"] = cs.checked();
+    j["attempts"] = cs.attempts();
+    j["hintsShown"] = cs.hintsShown();
+    if (cs.checked()) {
+        const scripting::StepOutcome& o = cs.outcome();
+        nlohmann::json goals = nlohmann::json::array();
+        for (const auto& g : o.goals) goals.push_back({{"passed", g.passed}, {"key", g.message_key}});
+        j["passed"] = o.passed;
+        j["stars"] = o.stars;
+        j["points"] = o.points;
+        j["goals"] = goals;
+        j["checkError"] = o.error.message_key;
+    }
+    if (worlds::World* w = cs.world()) {
+        j["state"] = w->stateLiteral();
+        if (w->kind() == "maze") {
+            const auto& m = static_cast<const worlds::MazeWorld&>(*w);
+            j["maze"] = {{"x", m.x()}, {"y", m.y()}, {"dir", worlds::dirName(m.dir())}, {"atGoal", m.tile(m.x(), m.y()) == worlds::Tile::Goal},
+                         {"crashed", m.crashed()}};
+        }
+    }
+    nlohmann::json ws = nlohmann::json::array();
+    if (cs.isBlocks()) {
+        for (blocks::BlockId id : cs.workspace().readingOrder()) {
+            const blocks::Block* b = cs.workspace().block(id);
+            if (b && b->def) ws.push_back({{"id", id.value}, {"type", b->def->type}, {"top", !b->parent.valid()}});
+        }
+    }
+    j["workspace"] = ws;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace sandyq::ui
