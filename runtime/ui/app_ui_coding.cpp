@@ -179,7 +179,10 @@ float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, f
                     for (const auto& a : g.args) args.emplace_back(a.name, a.value);
                     m = tr_.tr(g.message_key, args);
                 }
-                lines.push_back({"\u2022 " + m, p.text});
+                const std::string line = "\u2022 " + m;
+                bool seen = false;
+                for (const auto& l : lines) seen = seen || l.first == line;
+                if (!seen) lines.push_back({line, p.text});
             }
             if (!o.ran) for (const auto& prob : o.pack_problems.list()) lines.push_back({problemText(prob), p.text_muted});
         }
@@ -378,6 +381,10 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
             if (cs.worldKind() == "robot") {
                 for (const char* k : {"coding.sensor.colour", "coding.sensor.light", "coding.sensor.distance", "coding.sensor.touch", "coding.sensor.heading", "coding.sensor.time"})
                     st.sensor_labels.push_back(tr_.tr(k));
+                st.colour_name = [this](const char* c) {
+                    const std::string key = std::string("blocks.opt.") + c;
+                    return tr_.catalogue(settings_.lang).find(key) ? tr_.tr(key) : std::string(c);
+                };
             }
             cs.worldView().draw(*wd, o, s, st, 0);
             widgets_.add("coding.world", Rect{o.x, o.y, s.x, s.y});

@@ -189,7 +189,19 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
     const auto& rw = static_cast<const robot::RobotWorld&>(w);
     const robot::Mat& mat = rw.mat();
     if (mat.width_cm <= 0 || mat.height_cm <= 0) return;
-    const float panel_h = st.sensor_labels.empty() ? 0 : st.font_size * 1.5f + 12;
+    // the sensor panel's text (its height decides how much room the mat gets)
+    std::string panel;
+    if (st.sensor_labels.size() >= 6 && rw.frameCount() > 0) {
+        const robot::FrameView f = rw.frame(rw.frameCount() - 1);
+        const std::string colour = st.colour_name ? st.colour_name(f.sensors.color) : std::string(f.sensors.color);
+        char buf[320];
+        std::snprintf(buf, sizeof buf, "%s: %s   %s: %d   %s: %.1f   %s: %s   %s: %.0f   %s: %.1f", st.sensor_labels[0].c_str(), colour.c_str(),
+                      st.sensor_labels[1].c_str(), f.sensors.reflect, st.sensor_labels[2].c_str(), f.sensors.distance,
+                      st.sensor_labels[3].c_str(), f.sensors.touch ? "1" : "0", st.sensor_labels[4].c_str(), f.sensors.heading_deg,
+                      st.sensor_labels[5].c_str(), f.time);
+        panel = buf;
+    }
+    const float panel_h = panel.empty() ? 0 : st.font->CalcTextSizeA(st.font_size, 1e9f, size.x - 28, panel.c_str()).y + 16;
     const float avail_h = size.y - panel_h;
     const float scale = std::min((size.x - 8) / static_cast<float>(mat.width_cm), (avail_h - 8) / static_cast<float>(mat.height_cm));
     const float ox = origin.x + (size.x - static_cast<float>(mat.width_cm) * scale) * 0.5f;
@@ -294,15 +306,10 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
         dl->AddText(st.font, st.font_size, ImVec2(p.x + 16, p.y - ts.y - 14), st.text, f.saying.c_str());
     }
     // sensor panel
-    if (!st.sensor_labels.empty() && st.sensor_labels.size() >= 6) {
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "%s: %s   %s: %d   %s: %.1f   %s: %s   %s: %.0f   %s: %.1f", st.sensor_labels[0].c_str(), f.sensors.color,
-                      st.sensor_labels[1].c_str(), f.sensors.reflect, st.sensor_labels[2].c_str(), f.sensors.distance,
-                      st.sensor_labels[3].c_str(), f.sensors.touch ? "1" : "0", st.sensor_labels[4].c_str(), f.sensors.heading_deg,
-                      st.sensor_labels[5].c_str(), f.time);
-        const ImVec2 a(origin.x + 6, origin.y + size.y - panel_h + 4);
-        dl->AddRectFilled(a, ImVec2(origin.x + size.x - 6, origin.y + size.y - 4), IM_COL32(255, 255, 255, 235), 8);
-        dl->AddText(st.font, st.font_size, ImVec2(a.x + 8, a.y + 6), st.text, buf, nullptr, size.x - 28);
+    if (!panel.empty()) {
+        const ImVec2 a(origin.x + 6, origin.y + size.y - panel_h + 2);
+        dl->AddRectFilled(a, ImVec2(origin.x + size.x - 6, origin.y + size.y - 2), IM_COL32(255, 255, 255, 235), 8);
+        dl->AddText(st.font, st.font_size, ImVec2(a.x + 8, a.y + 6), st.text, panel.c_str(), nullptr, size.x - 28);
     }
 }
 

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct WorldViewStyle {
     // Robot: the labels of the sensor panel rows (already translated), in this order:
     // colour, light, distance, touch, heading, time.
     std::vector<std::string> sensor_labels;
+    std::function<std::string(const char*)> colour_name;  // "black" → the pupil's language
 };
 
 class WorldView {

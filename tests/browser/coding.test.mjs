@@ -52,6 +52,13 @@ async function openStep(page, packId, lessonId, stepId, press = click) {
   await press(page, `map.lesson.${pack.entry}.${li}`);
   s = await state(page);
   assert.equal(s.screen, 'lesson');
+  await goStep(page, stepId, press);
+  return { pack, li };
+}
+
+// Goes to step `stepId` of the open lesson through the step dots.
+async function goStep(page, stepId, press = click) {
+  let s = await state(page);
   for (let i = 0; i < 40 && s.lesson.stepId !== stepId; i++) {
     await press(page, `lesson.dot.${i}`);
     s = await state(page);
@@ -59,7 +66,6 @@ async function openStep(page, packId, lessonId, stepId, press = click) {
   assert.equal(s.lesson.stepId, stepId);
   assert.equal(s.lesson.kind, 'coding');
   await frames(page, 3);
-  return { pack, li };
 }
 
 // A real mouse drag on the canvas: press on `from`, move in steps, release at `to`.
@@ -233,6 +239,32 @@ test('a wrong block program: the run crashes, Check gives goal messages, then hi
     await click(page, 'coding.ws.undo');
     c = await coding(page);
     assert.equal(c.blockCount, 2);
+    // keyboard: Tab to the editor, Insert opens the palette, Down picks "forward", Enter puts it
+    // under the selected block (the hat), Enter again opens its number field
+    let s = await state(page);
+    for (let i = 0; i < 40 && s.keyboardFocus !== 'coding.blocks'; i++) {
+      await page.keyboard.press('Tab');
+      await frames(page, 2);
+      s = await state(page);
+    }
+    assert.equal(s.keyboardFocus, 'coding.blocks', 'the block editor takes keyboard focus');
+    await page.keyboard.press('Insert');
+    await frames(page, 2);
+    await page.keyboard.press('ArrowDown');
+    await frames(page, 2);
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    c = await coding(page);
+    assert.equal(c.text.trim(), 'forward(1)\nturn_right()\nforward(1)', 'inserted from the palette by keyboard');
+    assert.equal((await state(page)).keyboardFocus, 'coding.blocks', 'arrows did not move the focus ring away');
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    await click(page, 'coding.pad.2');
+    await page.keyboard.press('Enter');
+    await frames(page, 3);
+    c = await coding(page);
+    assert.equal(c.text.trim(), 'forward(2)\nturn_right()\nforward(1)', 'the field edited with the number pad and Enter');
+    await shot(page, 'coding-blocks-keyboard-1024');
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
@@ -273,6 +305,30 @@ test('a Python step of the python pack: code set, run, checked', async () => {
     c = await coding(page);
     assert.equal(c.passed, true);
     await shot(page, 'coding-python-maze-1024');
+    // the turtle draws a square
+    await goStep(page, 'square');
+    c = await coding(page);
+    assert.equal(c.world, 'turtle');
+    assert.equal(await set('for i in range(4):\n    forward(100)\n    left(90)'), 1);
+    await click(page, 'coding.speed');  // medium → fast
+    await click(page, 'coding.run');
+    c = await waitForRunEnd(page);
+    assert.equal(c.mode, 'finished');
+    await click(page, 'coding.check');
+    assert.equal((await coding(page)).passed, true);
+    await shot(page, 'coding-turtle-square-1024');
+    // the robot stops near the wall (its sensor panel shows the distance)
+    await goStep(page, 'stop-wall');
+    c = await coding(page);
+    assert.equal(c.world, 'robot');
+    assert.equal(await set('robot.motors(40, 40)\nwhile robot.distance() > 3:\n    pass\nrobot.stop()'), 1);
+    await click(page, 'coding.run');
+    await page.waitForTimeout(1500);
+    await shot(page, 'coding-robot-running-1024');
+    await click(page, 'coding.check');
+    c = await coding(page);
+    assert.equal(c.passed, true, JSON.stringify(c.goals));
+    await shot(page, 'coding-robot-checked-1024');
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
