@@ -1,8 +1,8 @@
 // scripting/zip_pack_source.h — a lesson pack from one .zip file (a teacher's upload, a school's
 // download), unpacked into a course::MemoryPackSource.
 // Depends on: course/pack_source.h; minizip (Debian's libminizip-dev, zlib) in the .cpp only.
-// Built as the separate target sandyq_pack_zip when minizip is found (natively today; the wasm
-// build of minizip comes with the browser preview), so nothing else depends on it.
+// Built as the separate target sandyq_pack_zip when minizip is found (natively; in wasm from the
+// dependency prefix of tools/setup.sh), so nothing else depends on it.
 // Ownership: works on bytes in memory (the browser hands over bytes, natively we read the file);
 // the result owns copies of every file.
 // Contract: a zip holding the pack's files at its root, or inside one top folder ("example/...");

@@ -1,6 +1,6 @@
 // progress/xlsx_export.h — the diary export as an Excel workbook (XLSX), written by Debian's
 // libxlsxwriter. A separate target, sandyq_progress_xlsx, built only where that library is found
-// (natively now; in wasm once the dependency prefix has it), so the rest of progress never needs it.
+// (natively; in wasm from the dependency prefix of tools/setup.sh), so the rest of progress never needs it.
 // Depends on: progress/export, libxlsxwriter (in the .cpp only).
 // Errors: Status{Io, "progress.export.xlsx_failed", path, libxlsxwriter's error text}.
 // Sheet: header row (bold, frozen) as in exportHeaders(); one row per ExportRow; points, max,
