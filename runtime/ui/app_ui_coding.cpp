@@ -140,10 +140,12 @@ void AppUi::drawCodingControls(CodingStepState& cs, const course::Step& step, fl
     if (button("coding.check", check, ImVec2(chw, btn_h), true, kIconCheck) && can_check) checkCodingStep(cs, step);
     ImGui::EndDisabled();
     const int hints = static_cast<int>(step.coding.hints.size());
+    cs.hint_in_controls = false;
     if (cs.failedAttempts() > 0 && cs.hintsShown() < hints) {
         const std::string hint = tr_.tr("coding.hint");
         const float hw = textW(fonts_.body, hint) + pad * 2;
         if (rx - 8 - hw >= cx) {
+            cs.hint_in_controls = true;
             ImGui::SetCursorScreenPos(ImVec2(rx - 8 - hw, y));
             if (button("coding.hint", hint, ImVec2(hw, btn_h))) cs.showHint();
         }
@@ -197,6 +199,8 @@ float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, f
     float need = 16;
     for (const auto& [text, col] : lines) need += fonts_.body->CalcTextSizeA(fs, 1e9f, w - 24 - (stars > 0 ? 3 * (fs * 1.3f + 4) + 8 : 0), text.c_str()).y + 4;
     need = std::max(need, stars > 0 ? fs * 1.3f + 16 : 0.0f);
+    if (!cs.hint_in_controls && cs.failedAttempts() > 0 && cs.hintsShown() < static_cast<int>(step.coding.hints.size()))
+        need = std::max(need, kMinTouchTarget + 12);
     if (h <= 0) return need;
     h = std::min(h, need);
     const ImVec2 a(x, y), b(x + w, y + h);
@@ -218,6 +222,13 @@ float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, f
     }
     dl->PopClipRect();
     widgets_.add("coding.feedback", Rect{x, y, w, h});
+    // no room for Hint in the controls row (a phone): it sits in the panel's corner
+    if (!cs.hint_in_controls && cs.failedAttempts() > 0 && cs.hintsShown() < static_cast<int>(step.coding.hints.size())) {
+        const std::string hint = tr_.tr("coding.hint");
+        const float hw = textW(fonts_.body, hint) + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SetCursorScreenPos(ImVec2(x + w - hw - 6, y + 6));
+        if (button("coding.hint", hint, ImVec2(hw, std::min(kMinTouchTarget, h - 12)))) cs.showHint();
+    }
     return h;
 }
 
@@ -358,7 +369,11 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
             st.danger = p.danger;
             if (settings_.high_contrast) { st.canvas = p.background; st.palette_bg = p.surface; }
             const BlockEditor::Translate t = [this](std::string_view k) { return tr_.tr(k); };
-            if (cs.blockEditor().draw(cs.workspace(), o, s, f, st, t, &widgets_)) cs.blocksChanged();
+            if (cs.blockEditor().draw(cs.workspace(), o, s, f, st, t, &widgets_)) {
+                cs.blocksChanged();
+                // an old run's crash and badge no longer describe the new program
+                if (cs.mode() == CodingMode::Faulted || cs.mode() == CodingMode::Finished) cs.resetWorld();
+            }
             if (f.keyboard) dl->AddRect(ImVec2(o.x - 3, o.y - 3), ImVec2(o.x + s.x + 3, o.y + s.y + 3), p.accent, 8, 0, 3.5f);
             widgets_.add("coding.blocks", Rect{o.x, o.y, s.x, s.y});
             const std::string& err = cs.blockEditor().lastError();

@@ -95,7 +95,7 @@ public:
     // UI state
     int panel = 3;   // compact layout: 0 editor, 1 world, 2 text, 3 task (first)
     int star_blocks = 0;  // stars = { max_blocks = N } (0: none)
-    bool text_was_set = false;
+    bool hint_in_controls = false;  // this frame the Hint button fit in the controls row
 
 private:
     bool compileForRun();
