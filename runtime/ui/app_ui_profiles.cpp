@@ -31,12 +31,19 @@ float width(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSi
 float fontSize(ImFont* f) { return f->FontSize * f->Scale; }
 int64_t nowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
 
-// The school year that is running now (it starts in September).
+// The school year that is running now (it starts in September), from the clock by arithmetic
+// (civil-from-days; Emscripten's gmtime_r needs an exported malloc).
 int currentSchoolYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return tm.tm_year + 1900 - (tm.tm_mon < 8 ? 1 : 0);
+    const int64_t days = nowSeconds() / 86400 + 5 * 3600 / 86400;
+    const int64_t z = days + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    const int64_t month = mp < 10 ? mp + 3 : mp - 9;  // 1..12
+    const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    return static_cast<int>(month >= 9 ? year : year - 1);
 }
 
 std::string randomSalt() {
@@ -106,6 +113,10 @@ void AppUi::choosePupil(progress::PupilId id) {
     if (!course_) return;
     course_->clearMarks();
     if (!db_ || id.value == 0) return;
+    // The map opens at the pupil's grade.
+    if (const progress::Pupil* p = db_->data().findPupil(id)) {
+        if (const progress::Class* c = db_->data().findClass(p->class_id)) map_grade_ = c->grade;
+    }
     for (const auto& [key, r] : db_->data().recordsOf(id)) {
         StepMark m;
         m.status = r.status == progress::StepStatus::Passed ? StepMark::Passed
@@ -365,7 +376,7 @@ void AppUi::drawTeacherClasses(float w) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr_.tr("teacher.grade").c_str());
     ImGui::SameLine(0, 8);
-    for (int g = 1; g <= 4; ++g) {
+    for (int g = 1; g <= 6; ++g) {
         const std::string id = "teacher.grade." + std::to_string(g);
         const std::string label = std::to_string(g);
         if (button(id.c_str(), label, ImVec2(btn_h, btn_h), teacher_.grade == g)) teacher_.grade = g;
