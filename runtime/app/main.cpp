@@ -83,6 +83,9 @@ void frame(void* arg) {
     if (app.frames == 1) {
         app.first_frame_ms = emscripten_get_now();
         js_app_ready(app.first_frame_ms);
+        // Classes, pupils and their marks from /data: after the first frame, so a big class's
+        // history never delays the start.
+        app.ui->openProgress();
     }
 }
 
@@ -114,7 +117,6 @@ int main() {
     app.ui = std::make_unique<ui::AppUi>(app.tr, app.services, "/assets/fonts", SANDYQ_FONT_RANGES);
     app.ui->loadSettings();
     app.ui->startCourse(&app.window);  // packs are fetched in the background, pack by pack
-    app.ui->openProgress();             // classes, pupils and their marks from /data
     // Draw the first frame now rather than on the next animation frame (up to ~100 ms later on a
     // busy 2-core PC), then hand over to requestAnimationFrame.
     frame(&app);

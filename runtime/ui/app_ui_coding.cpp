@@ -50,6 +50,9 @@ void AppUi::recordCodingResult(const course::Step& step, bool passed, int points
     m.max_points = max_points;
     m.stars = stars;
     m.attempts = 1;
+    m.seconds = static_cast<int64_t>(ImGui::GetTime() - lesson_.step_started);
+    lesson_.step_started = ImGui::GetTime();
+    m.program = codingProgram(codingStepKey(step));  // saved with the record: the pupil continues there
     course_->record(pack->manifest.id, pack->lessons[lesson_.lesson].id, step.id, m);
 }
 

@@ -89,6 +89,10 @@ void AppUi::openProgress() {
             a.max_points = m.max_points;
             a.stars = m.stars;
             a.time_on_task_s = std::max<int64_t>(0, m.seconds);
+            if (!m.program.empty()) {
+                a.program = m.program.substr(0, progress::kMaxProgramBytes);
+                a.program_kind = m.program.rfind("sqb1", 0) == 0 ? progress::ProgramKind::Blocks : progress::ProgramKind::Text;
+            }
             const Status st = db_->data().recordStep(pupil_, progress::StepKey{pack, lesson, step}, a, nowSeconds());
             if (!st.ok()) {
                 showMessage(st.message_key, tr_.tr(st.message_key, {{"where", st.where}}));
@@ -110,6 +114,7 @@ void AppUi::saveProgress() {
 void AppUi::choosePupil(progress::PupilId id) {
     pupil_ = id;
     pupil_seed_ = id.value * 2654435761u;
+    coding_.reset();  // another pupil's programs must not show
     if (!course_) return;
     course_->clearMarks();
     if (!db_ || id.value == 0) return;
@@ -126,6 +131,8 @@ void AppUi::choosePupil(progress::PupilId id) {
         m.stars = r.stars;
         m.attempts = r.attempts;
         course_->setMark(key.pack_id, key.lesson_id, key.step_id, m);
+        // The coding editor opens with the pupil's last program.
+        if (!r.last_program.empty()) setCodingProgram(key.pack_id + "/" + key.lesson_id + "/" + key.step_id, r.last_program);
     }
 }
 

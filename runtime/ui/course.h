@@ -52,6 +52,7 @@ struct StepMark {
     Status status = None;
     int points = 0, max_points = 0, stars = 0, attempts = 0;
     int64_t seconds = 0;  // time on task of this attempt
+    std::string program;  // coding steps: the pupil's program ("sqb1 …" blocks or Python-style text)
 };
 
 struct LessonMark {
