@@ -226,3 +226,45 @@ async function setUpPinOnly(page) {
   await click(page, 'teacher.pin_ok');
   assert.equal((await state(page)).progress.unlocked, true);
 }
+
+test("a pupil's program of a coding step is saved and reopens for that pupil only", async () => {
+  const ctx = await launch({ width: 1024, height: 900 });
+  try {
+    const page = await openApp(ctx, server.url);
+    const cls = await setUpClass(page);
+    const [aigerim, daniyar] = cls.pupils;
+    const openThreeLines = async () => {
+      await courseLoaded(page);
+      let s = await state(page);
+      const pack = s.course.packs.find((p) => p.id === 'kz.sandyq.python');
+      if (s.widgets[`map.grade.${pack.grade}`]) await clickSeen(page, `map.grade.${pack.grade}`);
+      await clickSeen(page, `map.lesson.${pack.entry}.${pack.lessons.findIndex((l) => l.id === 'print')}`);
+      s = await state(page);
+      for (let i = 0; i < 10 && s.lesson.stepId !== 'three-lines'; i++) {
+        await click(page, `lesson.dot.${i}`);
+        s = await state(page);
+      }
+      assert.equal(s.lesson.stepId, 'three-lines');
+      return s.coding;
+    };
+    await click(page, `profile.pupil.${aigerim.id}`);
+    await openThreeLines();
+    const code = 'print(1)\nprint(2)\nprint(3)';
+    assert.equal(await page.evaluate((t) => Module.ccall('sandyq_test_set_coding_code', 'number', ['string'], [t]), code), 1);
+    await click(page, 'coding.check');
+    assert.equal((await state(page)).coding.passed, true);
+    await click(page, 'lesson.back');
+    await synced(page);
+    await page.reload();
+    await courseLoaded(page);
+    await click(page, `profile.pupil.${daniyar.id}`);
+    let c = await openThreeLines();
+    assert.notEqual(c.program, code, "Данияр does not get Айгерім's program");
+    await click(page, 'lesson.back');
+    await click(page, 'profile.switch');
+    await click(page, `profile.pupil.${aigerim.id}`);
+    c = await openThreeLines();
+    assert.equal(c.program, code, 'Айгерім continues where she stopped');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
