@@ -338,15 +338,21 @@ bool BlockEditor::drawFieldEditor(Workspace& ws, const BlockEditorStyle& st, con
     std::vector<std::string> options;
     if (in.kind == InputKind::Dropdown) options = in.options;
     if (in.kind == InputKind::Variable) options = ws.variables();
-    const float key = 48.0f, gap = 6.0f;
-    ImVec2 popup_size = pad ? ImVec2(4 * key + 3 * gap + 16, 5 * key + 4 * gap + 16)
-                            : ImVec2(260, std::min(vp_size.y - 16, 16 + (std::max<size_t>(options.size(), 1) + 0.3f) * (key + gap)));
+    const ImVec2 wpad = ImGui::GetStyle().WindowPadding;
+    const float gap = 6.0f;
+    // keys as big as the screen allows (a phone in landscape is only ~390 px high)
+    const float key = std::clamp((vp_size.y - 16 - 2 * wpad.y - 4 * gap) / 5.0f, 40.0f, 52.0f);
+    ImVec2 popup_size = pad ? ImVec2(4 * key + 3 * gap + 2 * wpad.x, 5 * key + 4 * gap + 2 * wpad.y)
+                            : ImVec2(260, std::min(vp_size.y - 16, 2 * wpad.y + (std::max<size_t>(options.size(), 1) + 0.3f) * (key + gap)));
     ImVec2 pos(field_anchor_.x, field_anchor_.y + 4);
     pos.x = std::clamp(pos.x, vp_min.x + 4, vp_min.x + vp_size.x - popup_size.x - 4);
     if (pos.y + popup_size.y > vp_min.y + vp_size.y - 4) pos.y = std::max(vp_min.y + 4, vp_min.y + vp_size.y - popup_size.y - 4);
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(popup_size);
-    if (!ImGui::BeginPopup("##blockfield", ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    const bool open = ImGui::BeginPopup("##blockfield", ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | (pad ? ImGuiWindowFlags_NoScrollbar : 0));
+    ImGui::PopStyleVar();
+    if (!open) {
         // closed by a click outside: keep what was typed
         if (pad && field_text_ != blk->inputs[static_cast<size_t>(field_input_)].value) commit(field_text_);
         field_block_ = {};
@@ -368,6 +374,18 @@ bool BlockEditor::drawFieldEditor(Workspace& ws, const BlockEditorStyle& st, con
         if (keyPressed(ImGuiKey_Backspace) && !field_text_.empty()) { field_text_.pop_back(); field_fresh_ = false; }
         if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) commit(field_text_);
         if (keyPressed(ImGuiKey_Escape)) close = true;
+        // the value being typed, as a display row on top
+        {
+            ImGui::Dummy(ImVec2(4 * key + 3 * gap, key * 0.9f));
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            ImDrawList* pdl = ImGui::GetWindowDrawList();
+            pdl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 8);
+            pdl->AddRect(a, b, st.accent, 8, 0, 2);
+            const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, field_text_.c_str());
+            pdl->AddText(font, fs, ImVec2(b.x - ts.x - 12, a.y + (b.y - a.y - ts.y) * 0.5f), st.text, field_text_.c_str());
+            addRect(widgets, "coding.pad.display", a, b);
+        }
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
         static const char* kKeys[16] = {"7", "8", "9", "back", "4", "5", "6", "minus", "1", "2", "3", "dot", "0", "", "ok", ""};
         for (int i = 0; i < 16; ++i) {
             const std::string k = kKeys[i];
@@ -391,11 +409,7 @@ bool BlockEditor::drawFieldEditor(Workspace& ws, const BlockEditorStyle& st, con
                 }
             }
         }
-        // the value being typed, as a display row
-        ImGui::Dummy(ImVec2(1, 2));
-        ImGui::PushFont(font);
-        ImGui::TextUnformatted(field_text_.empty() ? " " : field_text_.c_str());
-        ImGui::PopFont();
+        ImGui::PopStyleVar();
     } else if (!options.empty()) {
         for (size_t i = 0; i < options.size(); ++i) {
             const std::string label = in.kind == InputKind::Dropdown ? tr("blocks.opt." + options[i]) : options[i];
