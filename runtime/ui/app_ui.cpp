@@ -143,7 +143,7 @@ void AppUi::loadSettings() {
 
 bool AppUi::fontsNeedRebuild(float pixel_ratio) const {
     return fonts_.body == nullptr || std::fabs(fonts_scale_built_ - pixel_ratio * settings_.font_scale) > 0.01f ||
-           (screen_ == Screen::Playground && fonts_.code == nullptr);
+           ((screen_ == Screen::Playground || screen_ == Screen::Lesson) && fonts_.code == nullptr);
 }
 
 void AppUi::rebuildFonts(float pixel_ratio) {
@@ -151,7 +151,7 @@ void AppUi::rebuildFonts(float pixel_ratio) {
     std::string title_text;
     for (text::Lang lang : text::kAllLangs) title_text += tr_.catalogue(lang).find("app.name") ? tr_.catalogue(lang).find("app.name")->text : "";
     buildFonts(fonts_, font_dir_, glyph_ranges_, pixel_ratio, settings_.font_scale,
-               screen_ == Screen::Playground || fonts_.code != nullptr, title_text + "Sandyq");
+               screen_ == Screen::Playground || screen_ == Screen::Lesson || fonts_.code != nullptr, title_text + "Sandyq");
     fonts_scale_built_ = pixel_ratio * settings_.font_scale;
     applyStyle(settings_.high_contrast, settings_.font_scale);
 }

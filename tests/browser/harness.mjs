@@ -133,3 +133,47 @@ export function assertClean(assert, page) {
   assert.deepEqual(page.problems.consoleErrors, [], 'no console errors');
   assert.deepEqual(page.problems.foreignRequests, [], 'no requests to other hosts');
 }
+
+// The course map has its packs (bundled ones are fetched after the first frame).
+export async function courseLoaded(page) {
+  await page.waitForFunction(() => {
+    const s = Module.sandyqTest.state();
+    return s && s.course && !s.course.loading && s.course.packs.length > 0;
+  }, null, { timeout: 20000 });
+  return state(page);
+}
+
+// Scrolls (mouse wheel over the list) until widget `id` is fully inside the scrolling area: the
+// lesson's body on the lesson screen, else the screen between the top bar and the status strip.
+export async function reveal(page, id) {
+  const vh = page.viewportSize().height;
+  for (let i = 0; i < 30; i++) {
+    const s = await state(page);
+    const r = s.widgets[id];
+    if (!r) throw new Error(`widget ${id} not on screen ${s.screen}`);
+    const area = s.screen === 'lesson' && s.widgets['lesson.body'] ? s.widgets['lesson.body'] : [0, 90, 0, vh - 90 - 60];
+    const top = area[1], bottom = area[1] + area[3];
+    if (r[1] >= top && r[1] + r[3] <= bottom) return;
+    await page.mouse.move(page.viewportSize().width / 2, vh / 2);
+    await page.mouse.wheel(0, r[1] + r[3] > bottom ? Math.min(300, r[1] + r[3] - bottom + 20) : -Math.min(300, top - r[1] + 20));
+    await frames(page, 3);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
+export async function clickSeen(page, id) {
+  await reveal(page, id);
+  await click(page, id);
+}
+
+// Letters arrive as key presses, the way a real keyboard (with a Kazakh layout) sends them;
+// playwright's keyboard.type only sends input events for letters outside the US layout.
+export async function typeText(page, text) {
+  await page.evaluate((t) => {
+    for (const ch of t) {
+      const c = ch.codePointAt(0);
+      Module.canvas.dispatchEvent(new KeyboardEvent('keypress', { key: ch, charCode: c, keyCode: c, which: c, bubbles: true, cancelable: true }));
+    }
+  }, text);
+  await frames(page, 3);
+}

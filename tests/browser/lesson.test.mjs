@@ -7,20 +7,18 @@ import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean,
+  SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean, courseLoaded, reveal, typeText,
 } from './harness.mjs';
+
+async function tapSeen(page, id) {
+  await reveal(page, id);
+  await tap(page, id);
+}
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-async function courseLoaded(page) {
-  await page.waitForFunction(() => {
-    const s = Module.sandyqTest.state();
-    return s && s.course && !s.course.loading && s.course.packs.length > 0;
-  }, null, { timeout: 20000 });
-  return state(page);
-}
 
 // Opens lesson `lessonId` of pack `packId` by clicking the grade chip and the lesson row.
 async function openLesson(page, packId, lessonId, press = click) {
@@ -40,28 +38,7 @@ async function openLesson(page, packId, lessonId, press = click) {
   return { pack, li };
 }
 
-// Scrolls the screen (mouse wheel over the list) until widget `id` is fully visible.
-async function reveal(page, id) {
-  const vh = page.viewportSize().height;
-  for (let i = 0; i < 30; i++) {
-    const s = await state(page);
-    const r = s.widgets[id];
-    assert.ok(r, `${id} exists`);
-    // The scrolling area: the lesson's body, or the screen between the top bar and the status strip.
-    const area = s.screen === 'lesson' && s.widgets['lesson.body'] ? s.widgets['lesson.body'] : [0, 60, 0, vh - 60 - 50];
-    const top = area[1], bottom = area[1] + area[3];
-    if (r[1] >= top && r[1] + r[3] <= bottom) return;
-    await page.mouse.move(r[0] + 10, Math.min(Math.max(r[1], top), bottom - 10) > 0 ? vh / 2 : vh / 2);
-    await page.mouse.wheel(0, r[1] + r[3] > bottom ? Math.min(300, r[1] + r[3] - bottom + 20) : -Math.min(300, top - r[1] + 20));
-    await frames(page, 3);
-  }
-  throw new Error(`could not scroll ${id} into view`);
-}
 
-async function tapSeen(page, id) {
-  await reveal(page, id);
-  await tap(page, id);
-}
 
 const optionShowing = (s, optionIndex) => s.lesson.shown.indexOf(optionIndex);
 
@@ -171,13 +148,7 @@ test('every quiz kind by touch on a phone in landscape, and the typed answer thr
     s = await state(page);
     assert.equal(s.lesson.quizKind, 'text');
     await tapSeen(page, 'lesson.answer');
-    await page.evaluate((text) => {
-      for (const ch of text) {
-        const c = ch.codePointAt(0);
-        Module.canvas.dispatchEvent(new KeyboardEvent('keypress', { key: ch, charCode: c, keyCode: c, which: c, bubbles: true, cancelable: true }));
-      }
-    }, 'Клавиатура');
-    await frames(page, 3);
+    await typeText(page, 'Клавиатура');
     await page.keyboard.press('Enter');
     await frames(page, 3);
     s = await state(page);

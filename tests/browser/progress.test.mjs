@@ -7,53 +7,20 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  startServer, launch, openApp, state, click, frames, shot, assertClean,
+  startServer, launch, openApp, state, click, frames, shot, assertClean, courseLoaded, reveal, clickSeen, typeText,
 } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-// Letters arrive as key presses, the way a real keyboard with a Kazakh layout sends them.
-async function typeText(page, text) {
-  await page.evaluate((t) => {
-    for (const ch of t) {
-      const c = ch.codePointAt(0);
-      Module.canvas.dispatchEvent(new KeyboardEvent('keypress', { key: ch, charCode: c, keyCode: c, which: c, bubbles: true, cancelable: true }));
-    }
-  }, text);
-  await frames(page, 3);
-}
 
-async function courseLoaded(page) {
-  await page.waitForFunction(() => {
-    const s = Module.sandyqTest.state();
-    return s && s.course && !s.course.loading && s.course.packs.length > 0;
-  }, null, { timeout: 20000 });
-}
 
 async function synced(page) {
   await page.waitForFunction(() => { const i = Module.sandyqTest.storageInfo(); return i.syncCount >= 1 && !i.syncing; });
 }
 
-// Scrolls until the widget is inside the visible area.
-async function reveal(page, id) {
-  const vh = page.viewportSize().height;
-  for (let i = 0; i < 30; i++) {
-    const s = await state(page);
-    const r = s.widgets[id];
-    assert.ok(r, `${id} exists on ${s.screen}`);
-    if (r[1] >= 90 && r[1] + r[3] <= vh - 60) break;
-    await page.mouse.move(page.viewportSize().width / 2, vh / 2);
-    await page.mouse.wheel(0, r[1] + r[3] > vh - 60 ? Math.min(300, r[1] + r[3] - vh + 80) : -Math.min(300, 110 - r[1]));
-    await frames(page, 3);
-  }
-}
 
-async function clickSeen(page, id) {
-  await reveal(page, id);
-  await click(page, id);
-}
 
 async function setUpClass(page) {
   await click(page, 'teacher.open');

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/i18n.h"
+#include "cli_common.h"
 #include "course/pack_source.h"
 #include "scripting/pack_api.h"
 #include "scripting/packcheck.h"
@@ -29,33 +30,7 @@ using namespace sandyq;
 
 namespace {
 
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
 
-bool loadCatalogues(text::Translator& tr, const std::string& dir) {
-    bool any = false;
-    for (text::Lang lang : text::kAllLangs) {
-        const std::string ldir = dir + "/" + std::string(text::langCode(lang));
-        DIR* d = opendir(ldir.c_str());
-        if (!d) continue;
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
-            std::string json;
-            if (!readFile(ldir + "/" + name, json)) continue;
-            const Status st = tr.catalogue(lang).addJson(json, name);
-            if (st.ok()) any = true;
-        }
-        closedir(d);
-    }
-    return any;
-}
 
 std::string jsonEscape(std::string_view s) {
     std::string out = "\"";
@@ -94,7 +69,7 @@ course::Problems checkPath(const std::string& path) {
     course::Problems problems;
 #if SANDYQ_HAVE_ZIP
     std::string bytes;
-    if (!readFile(path, bytes)) {
+    if (!cli::readFile(path, bytes)) {
         problems.error(path, 0, "pack.file_missing", {{"file", path}});
         return problems;
     }
@@ -142,7 +117,7 @@ int main(int argc, char** argv) {
         }
     }
     text::Translator tr;
-    if (!loadCatalogues(tr, i18n_dir)) {
+    if (!cli::loadCatalogues(tr, i18n_dir, "sandyq-packcheck")) {
         std::fprintf(stderr, "sandyq-packcheck: no catalogues in %s\n", i18n_dir.c_str());
         return 2;
     }

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/i18n.h"
+#include "cli_common.h"
 #include "progress/backup.h"
 #include "progress/export.h"
 #include "progress/table.h"
@@ -27,14 +28,6 @@ using namespace sandyq::progress;
 
 namespace {
 
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
 
 bool writeFile(const std::string& path, const std::string& bytes) {
     std::ofstream f(path, std::ios::binary);
@@ -42,20 +35,6 @@ bool writeFile(const std::string& path, const std::string& bytes) {
     return static_cast<bool>(f);
 }
 
-void loadCatalogues(text::Translator& tr, const std::string& dir) {
-    for (text::Lang lang : text::kAllLangs) {
-        const std::string ldir = dir + "/" + std::string(text::langCode(lang));
-        DIR* d = opendir(ldir.c_str());
-        if (!d) continue;
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
-            std::string json;
-            if (readFile(ldir + "/" + name, json)) (void)tr.catalogue(lang).addJson(json, name);
-        }
-        closedir(d);
-    }
-}
 
 int64_t parseDate(const std::string& s, bool end_of_day) {
     int y = 0, m = 0, d = 0;
@@ -71,7 +50,7 @@ int64_t parseDate(const std::string& s, bool end_of_day) {
 // Lessons file: [{"pack","lesson","title":{"kk","ru"},"objective","max_points","steps"}].
 bool loadLessons(const std::string& path, std::vector<LessonInfo>& out) {
     std::string text;
-    if (!readFile(path, text)) return false;
+    if (!cli::readFile(path, text)) return false;
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_array()) return false;
     for (const auto& e : j) {
@@ -142,7 +121,7 @@ int main(int argc, char** argv) {
     }
     if (lang == text::Lang::None || opt.from < 0 || opt.to < 0) return usage();
     text::Translator tr;
-    loadCatalogues(tr, SANDYQ_I18N_DIR);
+    cli::loadCatalogues(tr, SANDYQ_I18N_DIR, "sandyq-progress");
     tr.setLanguage(lang);
 
     // Every command reads its files into one scratch store by the merge rules.
@@ -151,7 +130,7 @@ int main(int argc, char** argv) {
     for (const std::string& f : files) {
         FileInput in;
         in.name = f;
-        if (!readFile(f, in.bytes)) {
+        if (!cli::readFile(f, in.bytes)) {
             std::fprintf(stderr, "%s: %s\n", f.c_str(), tr.tr("err.storage.not_found", {{"where", f}}).c_str());
             rc = 1;
             continue;

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "core/i18n.h"
+#include "cli_common.h"
 #include "program/vm.h"
 #include "pyish/pyish.h"
 #include "worlds/robot/robot_world.h"
@@ -28,29 +29,7 @@ using namespace sandyq;
 
 namespace {
 
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
 
-void loadCatalogues(text::Translator& tr, const std::string& dir) {
-    for (text::Lang lang : text::kAllLangs) {
-        const std::string ldir = dir + "/" + std::string(text::langCode(lang));
-        DIR* d = opendir(ldir.c_str());
-        if (!d) continue;
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
-            std::string json;
-            if (readFile(ldir + "/" + name, json)) (void)tr.catalogue(lang).addJson(json, name);
-        }
-        closedir(d);
-    }
-}
 
 std::string jsonEscape(std::string_view s) {
     std::string out;
@@ -133,7 +112,7 @@ int main(int argc, char** argv) {
     if (!robot::builtinMatJson(mat_arg).empty()) {
         mat_json = "{\"mat\":\"" + mat_arg + "\"}";
     } else {
-        if (!readFile(mat_arg, mat_json)) {
+        if (!cli::readFile(mat_arg, mat_json)) {
             std::fprintf(stderr, "sandyq-robot: cannot read %s\n", mat_arg.c_str());
             return usage();
         }
@@ -141,7 +120,7 @@ int main(int argc, char** argv) {
         if (!pic.empty()) {
             const size_t slash = mat_arg.rfind('/');
             const std::string path = (slash == std::string::npos ? std::string() : mat_arg.substr(0, slash + 1)) + pic;
-            if (!readFile(path, picture)) {
+            if (!cli::readFile(path, picture)) {
                 std::fprintf(stderr, "sandyq-robot: cannot read %s\n", path.c_str());
                 return 2;
             }
@@ -149,7 +128,7 @@ int main(int argc, char** argv) {
     }
     text::Translator tr;
     tr.setLanguage(lang);
-    loadCatalogues(tr, i18n_dir);
+    cli::loadCatalogues(tr, i18n_dir, "sandyq-robot");
     auto made = robot::createRobotWorld(mat_json, picture);
     if (!made.ok()) {
         std::fprintf(stderr, "sandyq-robot: %s: %s (%s)\n", mat_arg.c_str(), tr.tr(made.status().message_key).c_str(),
@@ -159,7 +138,7 @@ int main(int argc, char** argv) {
     robot::RobotWorld& world = *made.value();
 
     std::string source;
-    if (!readFile(file, source)) {
+    if (!cli::readFile(file, source)) {
         std::fprintf(stderr, "sandyq-robot: cannot read %s\n", file.c_str());
         return 2;
     }

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/i18n.h"
+#include "cli_common.h"
 #include "program/vm.h"
 #include "pyish/pyish.h"
 
@@ -24,34 +25,7 @@ using namespace sandyq;
 
 namespace {
 
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
 
-bool loadCatalogues(text::Translator& tr, const std::string& dir) {
-    bool any = false;
-    for (text::Lang lang : text::kAllLangs) {
-        const std::string ldir = dir + "/" + std::string(text::langCode(lang));
-        DIR* d = opendir(ldir.c_str());
-        if (!d) continue;
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
-            std::string json;
-            if (!readFile(ldir + "/" + name, json)) continue;
-            const Status st = tr.catalogue(lang).addJson(json, name);
-            if (!st.ok()) std::fprintf(stderr, "sandyq-run: %s/%s: %s %s\n", ldir.c_str(), name.c_str(), st.message_key.c_str(), st.detail.c_str());
-            else any = true;
-        }
-        closedir(d);
-    }
-    return any;
-}
 
 class CliHost final : public program::Host {
 public:
@@ -146,13 +120,13 @@ int main(int argc, char** argv) {
     }
     if (file.empty()) return usage();
     std::string source;
-    if (!readFile(file, source)) {
+    if (!cli::readFile(file, source)) {
         std::fprintf(stderr, "sandyq-run: cannot read %s\n", file.c_str());
         return 2;
     }
     text::Translator tr;
     tr.setLanguage(lang);
-    if (!loadCatalogues(tr, i18n_dir)) std::fprintf(stderr, "sandyq-run: no catalogues in %s\n", i18n_dir.c_str());
+    if (!cli::loadCatalogues(tr, i18n_dir, "sandyq-run")) std::fprintf(stderr, "sandyq-run: no catalogues in %s\n", i18n_dir.c_str());
 
     static char out_buf[1 << 16];
     std::setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
@@ -164,7 +138,7 @@ int main(int argc, char** argv) {
     }
     CliHost host;
     if (!input_file.empty()) {
-        if (!readFile(input_file, host.input)) {
+        if (!cli::readFile(input_file, host.input)) {
             std::fprintf(stderr, "sandyq-run: cannot read %s\n", input_file.c_str());
             return 2;
         }
