@@ -3,11 +3,12 @@
 // by typing, and a school's broken packs/index.json that must not take the bundled packs down.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean, courseLoaded, reveal, typeText,
+  ROOT, SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean, courseLoaded, reveal, typeText,
 } from './harness.mjs';
 
 async function tapSeen(page, id) {
@@ -193,6 +194,62 @@ test("a school's broken packs/index.json and a missing pack folder are listed; t
   } finally {
     await ctx.close();
     await own.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a teacher's preview from a .zip: listed apart, playable; a broken pack shows its file:line problems", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sandyq-preview-'));
+  // A copy of the example pack under its own id (a pack id already on the map would be refused).
+  const zipOf = (name, files) => {
+    const out = path.join(dir, name);
+    execFileSync('python3', ['-c', `
+import json, sys, zipfile
+files = json.loads(sys.argv[2])
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for rel, data in files.items():
+        z.writestr(rel, bytes.fromhex(data))
+`, out, JSON.stringify(files)]);
+    return out;
+  };
+  const example = path.join(ROOT, 'lessons/example');
+  const files = {};
+  for (const rel of ['pack.lua', 'devices.lua', 'check.lua', 'assets/computer.png']) {
+    let data = readFileSync(path.join(example, rel));
+    if (rel === 'pack.lua') data = Buffer.from(data.toString('utf8').replace('"kz.sandyq.example"', '"kz.school.preview"'));
+    files[`mypack/${rel}`] = data.toString('hex');
+  }
+  const good = zipOf('mypack.zip', files);
+  const broken = zipOf('broken.zip', { 'pack.lua': Buffer.from('pack {\n  id = "kz.school.broken",\n  title = { kk = "Қате" \n}\n').toString('hex') });
+  const ctx = await launch({ width: 1024, height: 900 });
+  try {
+    const page = await openApp(ctx, server.url);
+    await courseLoaded(page);
+    await reveal(page, 'map.preview.zip');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'map.preview.zip')]);
+    await chooser.setFiles(good);
+    await page.waitForFunction(() => Module.sandyqTest.state().course.packs.some((p) => p.preview));
+    let s = await state(page);
+    const preview = s.course.packs.find((p) => p.preview);
+    assert.equal(preview.id, 'kz.school.preview');
+    assert.equal(preview.lessons.length, 2);
+    await shot(page, 'course-map-preview');
+    await openLesson(page, 'kz.school.preview', 'check');
+    s = await state(page);
+    assert.equal(s.lesson.stepId, 'input-device');
+    await click(page, 'lesson.back');
+    // The broken pack: listed with the syntax error's file and line, the rest keeps working.
+    await reveal(page, 'map.preview.zip');
+    const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'map.preview.zip')]);
+    await chooser2.setFiles(broken);
+    await page.waitForFunction(() => Module.sandyqTest.state().course.broken.some((b) => b.preview));
+    s = await state(page);
+    const bad = s.course.broken.find((b) => b.preview);
+    assert.match(bad.problems[0], /^broken\.zip\/pack\.lua:[45]: pack\.err\.syntax/);
+    assert.ok(s.course.packs.some((p) => p.id === 'kz.sandyq.example'), 'the bundled packs are still there');
+    assertClean(assert, page);
+  } finally {
+    await ctx.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   startServer, launch, openApp, state, click, frames, shot, assertClean, courseLoaded, reveal, clickSeen, typeText,
@@ -146,6 +147,20 @@ test('class backup and diary export download; the backup restores in a fresh bro
     assert.ok(row.includes('3 Ә'));
     // 1 of the lesson's 8 points = 13 % → mark 2 by the official table.
     assert.match(row, /;1;8;13;2$/);
+    // The same table as XLSX (Debian's libxlsxwriter in the wasm build), read back with openpyxl.
+    await reveal(page, 'teacher.export_xlsx');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), click(page, 'teacher.export_xlsx')]);
+    const xlsxFile = path.join(dir, xlsx.suggestedFilename());
+    await xlsx.saveAs(xlsxFile);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    const cells = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+print(json.dumps([[c for c in row] for row in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))
+`, xlsxFile]).toString('utf8'));
+    const xrow = cells.find((r) => r[0] === 'Айгерім' && String(r[3]).includes('Өзіңді тексер'));
+    assert.ok(xrow, 'the XLSX has the same row');
+    assert.deepEqual(xrow.slice(-4), [1, 8, 13, 2], 'numbers are numbers: points, max, percent, mark');
     // The same class as xAPI statements.
     await reveal(page, 'teacher.export_xapi');
     const [xapi] = await Promise.all([page.waitForEvent('download'), click(page, 'teacher.export_xapi')]);
