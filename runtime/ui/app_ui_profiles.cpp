@@ -585,6 +585,11 @@ void AppUi::drawTeacherExport(float w) {
     for (const auto& r : table.value().rows) attempted += r.attempted;
     const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2 + 2;
     const float table_h = row_h * static_cast<float>(std::min(attempted, 12) + 1) + ImGui::GetStyle().ScrollbarSize + 6;
+    // Readable on the light theme: a pale header, thin borders.
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImGui::ColorConvertU32ToFloat4(p.surface_border));
+    ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ImGui::ColorConvertU32ToFloat4(p.text_muted));
+    ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImGui::ColorConvertU32ToFloat4(p.surface_border));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text));
     if (attempted > 0 &&
         ImGui::BeginTable("##export_preview", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit,
                           ImVec2(w, table_h))) {
@@ -603,6 +608,7 @@ void AppUi::drawTeacherExport(float w) {
         ImGui::EndTable();
         registerItem("teacher.export_preview");
     }
+    ImGui::PopStyleColor(4);
     if (shown == 0) richText(tr_.tr("teacher.export_empty"), w, p.text_muted);
     teacher_.preview_rows = shown;
     const std::string file = progress::backupFileName(store, c->id, progress::PupilId{}, nowSeconds());
