@@ -5,55 +5,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, state, click, tap, frames, shot, widget, assertClean,
+  startServer, launch, openApp, state, click, tap, frames, shot, widget, assertClean, courseLoaded, reveal, openLesson,
 } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
-async function courseLoaded(page) {
-  await page.waitForFunction(() => {
-    const s = Module.sandyqTest.state();
-    return s && s.course && !s.course.loading && s.course.packs.length > 0;
-  }, null, { timeout: 20000 });
-  return state(page);
-}
-
-// Scrolls the screen (mouse wheel) until widget `id` is fully visible.
-async function reveal(page, id) {
-  const vh = page.viewportSize().height;
-  for (let i = 0; i < 30; i++) {
-    const s = await state(page);
-    const r = s.widgets[id];
-    assert.ok(r, `${id} exists`);
-    const area = s.screen === 'lesson' && s.widgets['lesson.body'] ? s.widgets['lesson.body'] : [0, 60, 0, vh - 60 - 50];
-    const top = area[1], bottom = area[1] + area[3];
-    if (r[1] >= top && r[1] + r[3] <= bottom) return;
-    await page.mouse.move(r[0] + 10, vh / 2);
-    await page.mouse.wheel(0, r[1] + r[3] > bottom ? Math.min(300, r[1] + r[3] - bottom + 20) : -Math.min(300, top - r[1] + 20));
-    await frames(page, 3);
-  }
-  throw new Error(`could not scroll ${id} into view`);
-}
-
 // Opens lesson `lessonId` of pack `packId` through the course map, then its step `stepId`
 // through the step dots.
 async function openStep(page, packId, lessonId, stepId, press = click) {
-  let s = await state(page);
-  const pack = s.course.packs.find((p) => p.id === packId);
-  assert.ok(pack, `${packId} is on the course map`);
-  if (s.widgets[`map.grade.${pack.grade}`]) {
-    await reveal(page, `map.grade.${pack.grade}`);
-    await press(page, `map.grade.${pack.grade}`);
-  }
-  const li = pack.lessons.findIndex((l) => l.id === lessonId);
-  await reveal(page, `map.lesson.${pack.entry}.${li}`);
-  await press(page, `map.lesson.${pack.entry}.${li}`);
-  s = await state(page);
-  assert.equal(s.screen, 'lesson');
+  const opened = await openLesson(page, packId, lessonId, press);
   await goStep(page, stepId, press);
-  return { pack, li };
+  return opened;
 }
 
 // Goes to step `stepId` of the open lesson through the step dots.

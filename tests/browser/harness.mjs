@@ -177,3 +177,21 @@ export async function typeText(page, text) {
   }, text);
   await frames(page, 3);
 }
+
+// Opens lesson `lessonId` of pack `packId` from the course map: the grade chip, then the lesson
+// row, each scrolled into view and pressed with `press` (click or tap).
+export async function openLesson(page, packId, lessonId, press = click) {
+  const s = await state(page);
+  const pack = s.course.packs.find((p) => p.id === packId);
+  if (!pack) throw new Error(`${packId} is not on the course map`);
+  if (s.widgets[`map.grade.${pack.grade}`]) {
+    await reveal(page, `map.grade.${pack.grade}`);
+    await press(page, `map.grade.${pack.grade}`);
+  }
+  const li = pack.lessons.findIndex((l) => l.id === lessonId);
+  await reveal(page, `map.lesson.${pack.entry}.${li}`);
+  await press(page, `map.lesson.${pack.entry}.${li}`);
+  const t = await state(page);
+  if (t.screen !== 'lesson' || !t.lesson.open) throw new Error(`lesson ${lessonId} did not open (screen ${t.screen})`);
+  return { pack, li };
+}

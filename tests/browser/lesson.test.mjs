@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean, courseLoaded, reveal, typeText,
+  ROOT, SITE, startServer, launch, openApp, state, click, tap, frames, shot, assertClean, courseLoaded, reveal, typeText, openLesson,
 } from './harness.mjs';
 
 async function tapSeen(page, id) {
@@ -19,27 +19,6 @@ async function tapSeen(page, id) {
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-
-// Opens lesson `lessonId` of pack `packId` by clicking the grade chip and the lesson row.
-async function openLesson(page, packId, lessonId, press = click) {
-  const s = await state(page);
-  const pack = s.course.packs.find((p) => p.id === packId);
-  assert.ok(pack, `${packId} is on the course map`);
-  if (s.widgets[`map.grade.${pack.grade}`]) {
-    await reveal(page, `map.grade.${pack.grade}`);
-    await press(page, `map.grade.${pack.grade}`);
-  }
-  const li = pack.lessons.findIndex((l) => l.id === lessonId);
-  await reveal(page, `map.lesson.${pack.entry}.${li}`);
-  await press(page, `map.lesson.${pack.entry}.${li}`);
-  const t = await state(page);
-  assert.equal(t.screen, 'lesson');
-  assert.equal(t.lesson.open, true);
-  return { pack, li };
-}
-
-
 
 const optionShowing = (s, optionIndex) => s.lesson.shown.indexOf(optionIndex);
 
