@@ -4,6 +4,7 @@
 // Sections: Reader (raw table access, texts, opaque data) · manifest · steps · lessons · loadPack.
 // The Reader runs after a file has finished, in host mode, with raw access only (no metamethods,
 // no pack code runs); every value is type-checked before it is copied.
+#include "course/literal.h"
 #include "scripting/pack_loader.h"
 
 #include <lua.hpp>
@@ -232,25 +233,7 @@ public:
     lua_State* L;
 
 private:
-    static void quote(std::string& out, const char* s, size_t len) {
-        out += '"';
-        for (size_t i = 0; i < len; ++i) {
-            const unsigned char c = static_cast<unsigned char>(s[i]);
-            if (c == '"' || c == '\\') {
-                out += '\\';
-                out += static_cast<char>(c);
-            } else if (c == '\n') {
-                out += "\\n";
-            } else if (c < 0x20 || c == 0x7F) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\%03d", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-        out += '"';
-    }
+    static void quote(std::string& out, const char* s, size_t len) { course::appendLuaString(out, std::string_view(s, len)); }
 
     static bool isIdentifier(const char* s) {
         if (!s[0] || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;

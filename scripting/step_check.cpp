@@ -72,24 +72,7 @@ std::string shown(std::string_view s) {
     return i < s.size() ? std::string(s.substr(0, i)) + "…" : std::string(s);
 }
 
-void luaQuote(std::string& out, std::string_view s) {
-    out += '"';
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\%03d", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += '"';
-}
+void luaQuote(std::string& out, std::string_view s) { course::appendLuaString(out, s); }
 
 std::string luaStringList(const std::vector<std::string>& items) {
     std::string out = "{";

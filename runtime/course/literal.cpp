@@ -250,4 +250,23 @@ Result<std::string> literalToJson(std::string_view literal) {
     return out;
 }
 
+void appendLuaString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const unsigned char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c < 0x20 || c == 0x7F) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\%03d", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += '"';
+}
+
 }  // namespace sandyq::course

@@ -21,4 +21,9 @@ namespace sandyq::course {
 // An empty literal gives "{}".
 Result<std::string> literalToJson(std::string_view literal);
 
+// The writing side: appends `text` as a Lua string literal in exactly that subset (double quotes;
+// backslash escapes for quote, backslash and newline; three-digit escapes for other control
+// bytes), as the pack loader, the worlds and the step checks write their tables.
+void appendLuaString(std::string& out, std::string_view text);
+
 }  // namespace sandyq::course

@@ -1,6 +1,7 @@
 // worlds/robot/robot_world.cpp — see robot_world.h.
 // Sections: 1. helpers  2. commands  3. time (advance, actions)  4. replay frames
 //           5. goals  6. literals  7. factory
+#include "course/literal.h"
 #include "worlds/robot/robot_world.h"
 
 #include <cmath>
@@ -66,25 +67,8 @@ std::string fmt(double v, int decimals = 2) {
     return buf;
 }
 
-// A Lua string literal (the serializer's subset: \" \\ \n and \ddd for other control bytes).
-void luaString(std::string& out, std::string_view s) {
-    out += '"';
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c < 32 || c == 127) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\%03u", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += '"';
-}
+// A Lua string literal (the serializer's subset).
+void luaString(std::string& out, std::string_view s) { course::appendLuaString(out, s); }
 
 // Cuts UTF-8 text to at most n bytes without splitting a character.
 std::string clipUtf8(std::string_view s, size_t n) {
