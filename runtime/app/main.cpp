@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/i18n.h"
 #include "core/utf8.h"
@@ -29,6 +30,11 @@ struct App {
     std::unique_ptr<ui::AppUi> ui;
     uint64_t frames = 0;
     double first_frame_ms = -1;
+    // CPU time of the last frames (poll, UI, draw-list submission), for the frame-time
+    // benchmarks (tools/bench_frames.mjs): a ring of kFrameRing figures.
+    static constexpr size_t kFrameRing = 600;
+    double frame_cpu_ms[kFrameRing] = {};
+    size_t frame_cpu_count = 0;
     std::string catalogue_error;
     std::string picked_name;
     size_t picked_size = 0;
@@ -66,6 +72,7 @@ EM_JS(void, js_mark, (const char* name), {
 
 void frame(void* arg) {
     App& app = *static_cast<App*>(arg);
+    const double t0 = emscripten_get_now();
     app.window.pollEvents();
     const platform::DisplayMetrics& m = app.window.updateMetrics();
     if (app.ui->fontsNeedRebuild(m.pixel_ratio)) {
@@ -79,6 +86,7 @@ void frame(void* arg) {
     app.ui->frame(ui::FrameContext{m.pixel_ratio, app.window.lastInputWasTouch()});
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(app.ui->clearColor());
     app.window.endFrame(bg.x, bg.y, bg.z);
+    app.frame_cpu_ms[app.frame_cpu_count++ % App::kFrameRing] = emscripten_get_now() - t0;
     ++app.frames;
     if (app.frames == 1) {
         app.first_frame_ms = emscripten_get_now();
@@ -136,6 +144,15 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
     j["screen"] = ui::screenName(app.ui->screen());
     j["frames"] = app.frames;
     j["firstFrameMs"] = app.first_frame_ms;
+    {
+        // Median, 95th percentile and max of the last (up to 300) frames' CPU time.
+        const size_t n = std::min<size_t>(app.frame_cpu_count, 300);
+        std::vector<double> t;
+        for (size_t i = 0; i < n; ++i) t.push_back(app.frame_cpu_ms[(app.frame_cpu_count - 1 - i) % App::kFrameRing]);
+        std::sort(t.begin(), t.end());
+        j["frameCpu"] = {{"count", n}, {"median", n ? t[n / 2] : 0.0}, {"p95", n ? t[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1] : 0.0},
+                         {"max", n ? t.back() : 0.0}};
+    }
     j["lang"] = std::string(text::langCode(app.ui->settings().lang));
     j["fontScale"] = app.ui->settings().font_scale;
     j["highContrast"] = app.ui->settings().high_contrast;
