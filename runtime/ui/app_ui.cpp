@@ -18,6 +18,7 @@ const char* screenName(Screen s) {
         case Screen::Playground: return "playground";
         case Screen::Lesson: return "lesson";
         case Screen::Teacher: return "teacher";
+        case Screen::Blocks: return "blocks";
         case Screen::None: break;
     }
     return "none";
@@ -143,7 +144,7 @@ void AppUi::loadSettings() {
 
 bool AppUi::fontsNeedRebuild(float pixel_ratio) const {
     return fonts_.body == nullptr || std::fabs(fonts_scale_built_ - pixel_ratio * settings_.font_scale) > 0.01f ||
-           ((screen_ == Screen::Playground || screen_ == Screen::Lesson) && fonts_.code == nullptr);
+           ((screen_ == Screen::Playground || screen_ == Screen::Lesson || screen_ == Screen::Blocks) && fonts_.code == nullptr);
 }
 
 void AppUi::rebuildFonts(float pixel_ratio) {
@@ -151,7 +152,7 @@ void AppUi::rebuildFonts(float pixel_ratio) {
     std::string title_text;
     for (text::Lang lang : text::kAllLangs) title_text += tr_.catalogue(lang).find("app.name") ? tr_.catalogue(lang).find("app.name")->text : "";
     buildFonts(fonts_, font_dir_, glyph_ranges_, pixel_ratio, settings_.font_scale,
-               screen_ == Screen::Playground || screen_ == Screen::Lesson || fonts_.code != nullptr, title_text + "Sandyq");
+               screen_ == Screen::Playground || screen_ == Screen::Lesson || screen_ == Screen::Blocks || fonts_.code != nullptr, title_text + "Sandyq");
     fonts_scale_built_ = pixel_ratio * settings_.font_scale;
     applyStyle(settings_.high_contrast, settings_.font_scale);
 }
@@ -204,9 +205,11 @@ void AppUi::frame(const FrameContext& ctx) {
     ImGui::Begin("##root", nullptr, kRootFlags);
     ImGui::PopStyleVar();
     // A lesson on a short screen (a phone in landscape) gets the whole height.
-    if (!(screen_ == Screen::Lesson && vp->Size.y < 600)) drawTopBar(vp->Size.x);
+    if (!((screen_ == Screen::Lesson || screen_ == Screen::Blocks) && vp->Size.y < 600)) drawTopBar(vp->Size.x);
     if (screen_ == Screen::Playground) {
         drawPlayground(ctx);
+    } else if (screen_ == Screen::Blocks) {
+        drawBlocks(ctx);
     } else if (screen_ == Screen::Lesson) {
         drawLesson(ctx);
     } else if (screen_ == Screen::Teacher) {
@@ -216,6 +219,7 @@ void AppUi::frame(const FrameContext& ctx) {
     }
     drawStatusStrip();
     ImGui::End();
+    if (screen_ != Screen::Blocks && blocks_play_) leaveBlocksSample();  // saved when the pupil leaves
     if (screen_ == Screen::Settings) drawSettings();
     updateKeyboardFocus();
     widgets_.endFrame();
@@ -400,8 +404,15 @@ void AppUi::drawHome(const FrameContext& ctx) {
     if (side_by_side) ImGui::SameLine(0, margin);
     card("course", tr_.tr("home.course.title"), kIconMap, course_w, [&](float w) {
         // Grades 4–6 write Python-style programs in the playground: first, before the long map.
+        // Block coding (grades 1–4) and the Python-style playground (grades 4–6), side by side
+        // when they fit.
+        const float extra = ImGui::GetStyle().FramePadding.x * 2 + 40;
+        const std::string blocks_label = tr_.tr("bplay.open");
+        const float blocks_w = std::min(w, textWidth(fonts_.body, blocks_label) + extra);
+        if (button("home.blocks", blocks_label, ImVec2(blocks_w, 0), true, kIconBlocks)) openBlocks();
         const std::string label = tr_.tr("play.open");
-        const float bw = std::min(w, textWidth(fonts_.body, label) + ImGui::GetStyle().FramePadding.x * 2 + 40);
+        const float bw = std::min(w, textWidth(fonts_.body, label) + extra);
+        if (blocks_w + 12 + bw <= w) ImGui::SameLine(0, 12);
         if (button("home.play", label, ImVec2(bw, 0), false, kIconPlay)) openPlayground();
         ImGui::Dummy(ImVec2(1, 6));
         drawCourseMap(w);

@@ -25,7 +25,7 @@ namespace sandyq::ui {
 // Centred, word-wrapped text across `avail` px at the cursor (advances the cursor).
 void centeredWrapped(ImFont* font, const std::string& text, ImU32 color, float avail);
 
-enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson, Teacher };
+enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson, Teacher, Blocks };
 const char* screenName(Screen s);
 
 struct FrameContext {
@@ -100,13 +100,34 @@ private:
     // Back/Next bar; records results with recordCodingResult().
     void drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size);
     void recordCodingResult(const course::Step& step, bool passed, int points, int max_points, int stars);
-    void drawCodingControls(class CodingStepState& cs, const course::Step& step, float x, float y, float w, float btn_h, bool compact);
+    // Run / Step / Stop / Reset / speed, then Check and Hint when `step` is a lesson step (nullptr:
+    // the block playground).
+    void drawCodingControls(class CodingStepState& cs, const course::Step* step, float x, float y, float w, float btn_h, bool compact);
+    // The shared panels: the block (or code) editor, the world, the live Python-style text.
+    // drawCodingEditor returns true when the pupil changed the program this frame.
+    bool drawCodingEditor(CodingStepState& cs, ImVec2 origin, ImVec2 size);
+    void drawCodingWorld(CodingStepState& cs, ImVec2 origin, ImVec2 size);
     // Errors, goal messages, stars and the hint; h <= 0 only measures. Returns the height needed.
-    float drawCodingFeedback(CodingStepState& cs, const course::Step& step, float x, float y, float w, float h);
+    // step == nullptr: the block playground (goal reached or what is missing, no hints).
+    float drawCodingFeedback(CodingStepState& cs, const course::Step* step, float x, float y, float w, float h);
     void drawCodingText(CodingStepState& cs, ImVec2 origin, ImVec2 size);
     void checkCodingStep(CodingStepState& cs, const course::Step& step);
     std::string codingStepKey(const course::Step& step) const;
     std::shared_ptr<class CodingSession> coding_;  // made on first use (ui/coding_session.h)
+    // ---- the block playground (app_ui_blocks.cpp): built-in mazes and turtle figures ----
+    void openBlocks();
+    void drawBlocks(const FrameContext& ctx);
+    void drawBlocksPicker(const FrameContext& ctx, ImVec2 origin, ImVec2 size);
+    void drawBlocksSample(ImVec2 origin, ImVec2 size);
+    void drawCelebration(CodingStepState& cs, ImVec2 origin, ImVec2 size);
+    void openBlocksSample(size_t index);
+    void leaveBlocksSample();
+    void saveBlocks();
+    std::string blocksStorageKey(const std::string& sample) const;  // per pupil, else the guest slot
+    CodingStepState* blocksState() const;
+    void blocksEdited();  // the program changed: saved after a pause (debounced)
+    CodingStepState* codingOnScreen() const;  // a lesson's coding step or the block playground
+    std::shared_ptr<struct BlocksPlay> blocks_play_;  // made on first use
 
 public:
     // The pupil's program of each coding step this session ("pack/lesson/step" → serialised

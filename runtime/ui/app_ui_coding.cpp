@@ -90,7 +90,7 @@ void AppUi::checkCodingStep(CodingStepState& cs, const course::Step& step) {
     if (cs.isConsole() && cs.mode() != CodingMode::Running) cs.run();
 }
 
-void AppUi::drawCodingControls(CodingStepState& cs, const course::Step& step, float x, float y, float w, float btn_h, bool compact) {
+void AppUi::drawCodingControls(CodingStepState& cs, const course::Step* step, float x, float y, float w, float btn_h, bool compact) {
     const float pad = ImGui::GetStyle().FramePadding.x;
     const float fs = fonts_.body->FontSize * fonts_.body->Scale;
     const CodingMode mode = cs.mode();
@@ -131,6 +131,7 @@ void AppUi::drawCodingControls(CodingStepState& cs, const course::Step& step, fl
         }
         cx += bw + 6;
     }
+    if (step == nullptr) return;  // the block playground: no Check, its goals show by themselves
     // Check (and Hint after a failed check) on the right
     float rx = x + w;
     const std::string check = compact ? std::string() : tr_.tr("coding.check");
@@ -138,11 +139,11 @@ void AppUi::drawCodingControls(CodingStepState& cs, const course::Step& step, fl
     rx -= chw;
     if (rx < cx) rx = cx;
     ImGui::SetCursorScreenPos(ImVec2(rx, y));
-    const bool can_check = scripting::canCheckStep(step);
+    const bool can_check = scripting::canCheckStep(*step);
     ImGui::BeginDisabled(!can_check);
-    if (button("coding.check", check, ImVec2(chw, btn_h), true, kIconCheck) && can_check) checkCodingStep(cs, step);
+    if (button("coding.check", check, ImVec2(chw, btn_h), true, kIconCheck) && can_check) checkCodingStep(cs, *step);
     ImGui::EndDisabled();
-    const int hints = static_cast<int>(step.coding.hints.size());
+    const int hints = static_cast<int>(step->coding.hints.size());
     cs.hint_in_controls = false;
     if (cs.failedAttempts() > 0 && cs.hintsShown() < hints) {
         const std::string hint = tr_.tr("coding.hint");
@@ -155,7 +156,7 @@ void AppUi::drawCodingControls(CodingStepState& cs, const course::Step& step, fl
     }
 }
 
-float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, float x, float y, float w, float h) {
+float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step* step, float x, float y, float w, float h) {
     const Palette& p = palette(settings_.high_contrast);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = fonts_.body->FontSize * fonts_.body->Scale;
@@ -193,16 +194,31 @@ float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, f
         }
         if (cs.programChangedSinceCheck()) lines.push_back({tr_.tr("coding.changed"), p.text_muted});
     }
-    const int shown = std::min(cs.hintsShown(), static_cast<int>(step.coding.hints.size()));
+    const int hint_count = step ? static_cast<int>(step->coding.hints.size()) : 0;
+    const int shown = std::min(cs.hintsShown(), hint_count);
     if (shown > 0) {
-        lines.push_back({tr_.tr("coding.hint_n", {{"n", shown}, {"total", static_cast<int>(step.coding.hints.size())}}) + " " +
-                             step.coding.hints[static_cast<size_t>(shown - 1)].get(settings_.lang), p.primary});
+        lines.push_back({tr_.tr("coding.hint_n", {{"n", shown}, {"total", hint_count}}) + " " +
+                             step->coding.hints[static_cast<size_t>(shown - 1)].get(settings_.lang), p.primary});
+    }
+    // the block playground: the sample's goals after a run that finished
+    if (step == nullptr && cs.hasGoals() && cs.mode() == CodingMode::Finished) {
+        if (cs.goalReached()) {
+            lines.push_back({tr_.tr("bplay.reached"), p.ok});
+            stars = 3;
+        } else {
+            for (const worlds::GoalResult& g : cs.goalReport().results) {
+                if (g.passed || g.message_key.empty()) continue;
+                std::vector<text::Arg> args;
+                for (const auto& [name, value] : g.args) args.emplace_back(name, value);
+                lines.push_back({"\u2022 " + tr_.tr(g.message_key, args), p.text});
+            }
+        }
     }
     if (lines.empty() && stars == 0) return 0;
     float need = 16;
     for (const auto& [text, col] : lines) need += fonts_.body->CalcTextSizeA(fs, 1e9f, w - 24 - (stars > 0 ? 3 * (fs * 1.3f + 4) + 8 : 0), text.c_str()).y + 4;
     need = std::max(need, stars > 0 ? fs * 1.3f + 16 : 0.0f);
-    if (!cs.hint_in_controls && cs.failedAttempts() > 0 && cs.hintsShown() < static_cast<int>(step.coding.hints.size()))
+    if (!cs.hint_in_controls && cs.failedAttempts() > 0 && cs.hintsShown() < hint_count)
         need = std::max(need, kMinTouchTarget + 12);
     if (h <= 0) return need;
     h = std::min(h, need);
@@ -226,7 +242,7 @@ float AppUi::drawCodingFeedback(CodingStepState& cs, const course::Step& step, f
     dl->PopClipRect();
     widgets_.add("coding.feedback", Rect{x, y, w, h});
     // no room for Hint in the controls row (a phone): it sits in the panel's corner
-    if (!cs.hint_in_controls && cs.failedAttempts() > 0 && cs.hintsShown() < static_cast<int>(step.coding.hints.size())) {
+    if (!cs.hint_in_controls && cs.failedAttempts() > 0 && cs.hintsShown() < hint_count) {
         const std::string hint = tr_.tr("coding.hint");
         const float hw = textW(fonts_.body, hint) + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SetCursorScreenPos(ImVec2(x + w - hw - 6, y + 6));
@@ -278,6 +294,84 @@ void AppUi::drawCodingText(CodingStepState& cs, ImVec2 origin, ImVec2 size) {
     widgets_.add("coding.text", Rect{origin.x, origin.y, size.x, size.y});
 }
 
+// ---- shared panels (lesson steps and the block playground) ----
+
+bool AppUi::drawCodingEditor(CodingStepState& cs, ImVec2 o, ImVec2 s) {
+    const Palette& p = palette(settings_.high_contrast);
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    bool changed = false;
+    if (cs.isBlocks()) {
+        BlockEditorFrame f;
+        f.running = cs.runningBlock();
+        f.error = cs.errorBlock();
+        f.ignored = cs.compiled().ignored_stacks;
+        f.locked = cs.mode() == CodingMode::Running || cs.mode() == CodingMode::Paused;
+        const std::string focus_id = "coding.blocks";
+        focus_order_.push_back(focus_id);
+        f.keyboard = kbd_visible_ && kbd_focus_ == focus_id;
+        const int used = static_cast<int>(cs.workspace().blockCount());
+        if (cs.star_blocks > 0) {
+            f.count_text = tr_.tr("coding.blocks_count", {{"n", used}, {"max", cs.star_blocks}});
+            f.over_limit = used > cs.star_blocks;
+        } else {
+            f.count_text = tr_.tr("coding.blocks_count_nomax", {{"n", used}});
+        }
+        BlockEditorStyle st;
+        st.font = fonts_.body;
+        st.font_size = std::round(fs * 0.82f);
+        st.high_contrast = settings_.high_contrast;
+        st.text = p.text;
+        st.text_muted = p.text_muted;
+        st.danger = p.danger;
+        if (settings_.high_contrast) { st.canvas = p.background; st.palette_bg = p.surface; }
+        const BlockEditor::Translate t = [this](std::string_view k) { return tr_.tr(k); };
+        if (cs.blockEditor().draw(cs.workspace(), o, s, f, st, t, &widgets_)) {
+            changed = true;
+            cs.blocksChanged();
+            // an old run's crash and badge no longer describe the new program
+            if (cs.mode() == CodingMode::Faulted || cs.mode() == CodingMode::Finished) cs.resetWorld();
+        }
+        if (f.keyboard) dl->AddRect(ImVec2(o.x - 3, o.y - 3), ImVec2(o.x + s.x + 3, o.y + s.y + 3), p.accent, 8, 0, 3.5f);
+        widgets_.add("coding.blocks", Rect{o.x, o.y, s.x, s.y});
+        const std::string& err = cs.blockEditor().lastError();
+        if (!err.empty() && last_message_key_ != err) showMessage(err, tr_.tr(err));
+    } else {
+        ImGui::SetCursorScreenPos(o);
+        codeEditor("##codingeditor", cs.editor(), s, fonts_.code ? fonts_.code : fonts_.body, editorColors(settings_.high_contrast));
+        registerItem("coding.editor");
+        changed = cs.editor().changed;
+        if (cs.editor().changed && (cs.mode() == CodingMode::Faulted || cs.mode() == CodingMode::Finished)) cs.resetWorld();
+    }
+    return changed;
+}
+
+void AppUi::drawCodingWorld(CodingStepState& cs, ImVec2 o, ImVec2 s) {
+    const Palette& p = palette(settings_.high_contrast);
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (worlds::World* wd = cs.world()) {
+        WorldViewStyle st;
+        st.font = fonts_.body;
+        st.font_size = std::round(fs * 0.75f);
+        st.high_contrast = settings_.high_contrast;
+        st.text = p.text;
+        st.danger = p.danger;
+        if (cs.worldKind() == "robot") {
+            for (const char* k : {"coding.sensor.colour", "coding.sensor.light", "coding.sensor.distance", "coding.sensor.touch", "coding.sensor.heading", "coding.sensor.time"})
+                st.sensor_labels.push_back(tr_.tr(k));
+            st.colour_name = [this](const char* c) {
+                const std::string key = std::string("blocks.opt.") + c;
+                return tr_.catalogue(settings_.lang).find(key) ? tr_.tr(key) : std::string(c);
+            };
+        }
+        cs.worldView().draw(*wd, o, s, st, 0);
+        widgets_.add("coding.world", Rect{o.x, o.y, s.x, s.y});
+    } else if (!cs.worldError().empty()) {
+        dl->AddText(fonts_.body, fs, ImVec2(o.x + 8, o.y + 8), p.danger, tr_.tr(cs.worldError()).c_str(), nullptr, s.x - 16);
+    }
+}
+
 void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size) {
     const Palette& p = palette(settings_.high_contrast);
     if (!coding_) coding_ = std::make_shared<CodingSession>();
@@ -311,7 +405,7 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
         ImGui::SetCursorScreenPos(ImVec2(x + w - listen_w, y));
         if (button("coding.listen", "", ImVec2(listen_w, btn_h), false, kIconSpeaker)) speaking_ = services_.speak(task, settings_.lang);
         y += std::max(th + task_h, btn_h) + 8;
-        drawCodingControls(cs, step, x, y, w, btn_h, false);
+        drawCodingControls(cs, &step, x, y, w, btn_h, false);
         y += btn_h + 10;
     } else {
         // tabs, then the controls on the same row when they fit
@@ -332,84 +426,22 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
         // one row: the controls after the tabs (icons only) when they fit, else a second row
         const float controls_w = 4 * (kMinTouchTarget + 6) + textW(fonts_.body, tr_.tr("coding.reset")) + textW(fonts_.body, "x0.5") + 4 * pad;
         if (w - (tx - x) >= controls_w) {
-            drawCodingControls(cs, step, tx + 8, y, w - (tx - x) - 8, btn_h, true);
+            drawCodingControls(cs, &step, tx + 8, y, w - (tx - x) - 8, btn_h, true);
             y += btn_h + 6;
         } else {
             y += btn_h + 6;
-            drawCodingControls(cs, step, x, y, w, btn_h, true);
+            drawCodingControls(cs, &step, x, y, w, btn_h, true);
             y += btn_h + 6;
         }
     }
     const float body_h = std::max(60.0f, origin.y + size.y - y);
 
     // ---- feedback height (errors, goal messages, hints, stars) ----
-    const float fb_h = std::min(body_h * 0.4f, drawCodingFeedback(cs, step, x, y, w, 0));
+    const float fb_h = std::min(body_h * 0.4f, drawCodingFeedback(cs, &step, x, y, w, 0));
 
     // ---- panels ----
-    const auto drawEditor = [&](ImVec2 o, ImVec2 s) {
-        if (cs.isBlocks()) {
-            BlockEditorFrame f;
-            f.running = cs.runningBlock();
-            f.error = cs.errorBlock();
-            f.ignored = cs.compiled().ignored_stacks;
-            f.locked = cs.mode() == CodingMode::Running || cs.mode() == CodingMode::Paused;
-            const std::string focus_id = "coding.blocks";
-            focus_order_.push_back(focus_id);
-            f.keyboard = kbd_visible_ && kbd_focus_ == focus_id;
-            const int used = static_cast<int>(cs.workspace().blockCount());
-            if (cs.star_blocks > 0) {
-                f.count_text = tr_.tr("coding.blocks_count", {{"n", used}, {"max", cs.star_blocks}});
-                f.over_limit = used > cs.star_blocks;
-            } else {
-                f.count_text = tr_.tr("coding.blocks_count_nomax", {{"n", used}});
-            }
-            BlockEditorStyle st;
-            st.font = fonts_.body;
-            st.font_size = std::round(fs * 0.82f);
-            st.high_contrast = settings_.high_contrast;
-            st.text = p.text;
-            st.text_muted = p.text_muted;
-            st.danger = p.danger;
-            if (settings_.high_contrast) { st.canvas = p.background; st.palette_bg = p.surface; }
-            const BlockEditor::Translate t = [this](std::string_view k) { return tr_.tr(k); };
-            if (cs.blockEditor().draw(cs.workspace(), o, s, f, st, t, &widgets_)) {
-                cs.blocksChanged();
-                // an old run's crash and badge no longer describe the new program
-                if (cs.mode() == CodingMode::Faulted || cs.mode() == CodingMode::Finished) cs.resetWorld();
-            }
-            if (f.keyboard) dl->AddRect(ImVec2(o.x - 3, o.y - 3), ImVec2(o.x + s.x + 3, o.y + s.y + 3), p.accent, 8, 0, 3.5f);
-            widgets_.add("coding.blocks", Rect{o.x, o.y, s.x, s.y});
-            const std::string& err = cs.blockEditor().lastError();
-            if (!err.empty() && last_message_key_ != err) showMessage(err, tr_.tr(err));
-        } else {
-            ImGui::SetCursorScreenPos(o);
-            codeEditor("##codingeditor", cs.editor(), s, fonts_.code ? fonts_.code : fonts_.body, editorColors(settings_.high_contrast));
-            registerItem("coding.editor");
-            if (cs.editor().changed && (cs.mode() == CodingMode::Faulted || cs.mode() == CodingMode::Finished)) cs.resetWorld();
-        }
-    };
-    const auto drawWorld = [&](ImVec2 o, ImVec2 s) {
-        if (worlds::World* wd = cs.world()) {
-            WorldViewStyle st;
-            st.font = fonts_.body;
-            st.font_size = std::round(fs * 0.75f);
-            st.high_contrast = settings_.high_contrast;
-            st.text = p.text;
-            st.danger = p.danger;
-            if (cs.worldKind() == "robot") {
-                for (const char* k : {"coding.sensor.colour", "coding.sensor.light", "coding.sensor.distance", "coding.sensor.touch", "coding.sensor.heading", "coding.sensor.time"})
-                    st.sensor_labels.push_back(tr_.tr(k));
-                st.colour_name = [this](const char* c) {
-                    const std::string key = std::string("blocks.opt.") + c;
-                    return tr_.catalogue(settings_.lang).find(key) ? tr_.tr(key) : std::string(c);
-                };
-            }
-            cs.worldView().draw(*wd, o, s, st, 0);
-            widgets_.add("coding.world", Rect{o.x, o.y, s.x, s.y});
-        } else if (!cs.worldError().empty()) {
-            dl->AddText(fonts_.body, fs, ImVec2(o.x + 8, o.y + 8), p.danger, tr_.tr(cs.worldError()).c_str(), nullptr, s.x - 16);
-        }
-    };
+    const auto drawEditor = [&](ImVec2 o, ImVec2 s) { (void)drawCodingEditor(cs, o, s); };
+    const auto drawWorld = [&](ImVec2 o, ImVec2 s) { drawCodingWorld(cs, o, s); };
     const auto drawOutput = [&](ImVec2 o, ImVec2 s) {
         // console steps: the printed output (and input() line)
         const bool hc = settings_.high_contrast;
@@ -460,7 +492,7 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
         } else {
             drawOutput(ImVec2(rx, y), ImVec2(right_w, main_h));
         }
-        if (fb_h > 0) drawCodingFeedback(cs, step, x, y + main_h + 8, w, fb_h);
+        if (fb_h > 0) drawCodingFeedback(cs, &step, x, y + main_h + 8, w, fb_h);
     } else {
         const float main_h = body_h - (fb_h > 0 && cs.panel != 3 ? fb_h + 6 : 0);
         const ImVec2 o(x, y), s(w, main_h);
@@ -489,7 +521,7 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
                 break;
             }
         }
-        if (fb_h > 0 && cs.panel != 3) drawCodingFeedback(cs, step, x, y + main_h + 6, w, fb_h);
+        if (fb_h > 0 && cs.panel != 3) drawCodingFeedback(cs, &step, x, y + main_h + 6, w, fb_h);
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
 }
@@ -515,10 +547,18 @@ std::vector<std::pair<std::string, std::string>> AppUi::codingPrograms() const {
     return out;
 }
 
+CodingStepState* AppUi::codingOnScreen() const {
+    if (screen_ == Screen::Blocks) return blocksState();
+    if (screen_ == Screen::Lesson && coding_) return coding_->current();
+    return nullptr;
+}
+
 bool AppUi::setCodingCode(const std::string& text) {
-    if (!coding_ || !coding_->current()) return false;
-    CodingStepState& cs = *coding_->current();
+    CodingStepState* on_screen = codingOnScreen();
+    if (on_screen == nullptr) return false;
+    CodingStepState& cs = *on_screen;
     cs.resetWorld();
+    if (screen_ == Screen::Blocks) blocksEdited();
     if (cs.isBlocks()) {
         blocks::TextToBlocks t = blocks::workspaceFromText(text, cs.worldKind());
         if (!t.error.ok()) return false;
@@ -533,9 +573,16 @@ bool AppUi::setCodingCode(const std::string& text) {
 }
 
 std::string AppUi::codingStateJson() const {
-    if (!coding_ || !coding_->current() || screen_ != Screen::Lesson) return {};
-    CodingStepState& cs = *coding_->current();
+    CodingStepState* on_screen = codingOnScreen();
+    if (on_screen == nullptr) return {};
+    CodingStepState& cs = *on_screen;
     nlohmann::json j;
+    if (screen_ == Screen::Blocks) {
+        j["sample"] = cs.key();
+        j["goalReached"] = cs.goalReached();
+        j["celebrating"] = cs.celebrating();
+        j["storageKey"] = blocksStorageKey(cs.key());
+    }
     j["key"] = cs.key();
     j["blocks"] = cs.isBlocks();
     j["world"] = cs.worldKind();

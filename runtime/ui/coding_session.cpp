@@ -114,6 +114,55 @@ void CodingStepState::setUp(const course::Step& step, const std::string& key, co
     started_ = std::chrono::steady_clock::now();
 }
 
+Status CodingStepState::setUpSample(const worlds::SampleWorld& sample, const std::string& key, const std::string& saved) {
+    key_ = key;
+    blocks_ = true;
+    world_json_ = sample.json;
+    auto made = worlds::createWorld(sample.json);
+    if (made.ok()) {
+        world_ = std::move(made.value());
+        world_kind_ = std::string(world_->kind());
+    } else {
+        world_error_ = made.status().message_key;
+    }
+    goals_.clear();
+    for (size_t start = 0; start < sample.goals.size();) {
+        const size_t comma = sample.goals.find(',', start);
+        goals_.push_back({sample.goals.substr(start, comma == std::string::npos ? std::string::npos : comma - start), "{}"});
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    blocks::Toolbox tb;
+    tb.world = world_kind_;  // every block of the world
+    Status st = Status::success();
+    bool loaded = false;
+    if (!saved.empty()) {
+        auto parsed = blocks::parseWorkspace(saved);
+        if (parsed.ok()) {
+            ws_ = std::move(parsed.value());
+            loaded = true;
+        } else {
+            st = parsed.status();
+        }
+    }
+    if (!loaded) {
+        ws_ = blocks::Workspace();
+        ws_.setToolbox(tb);
+        (void)ws_.add("events.start", blocks::Target::topLevel(20, 20));
+    }
+    ws_.setToolbox(tb);
+    ws_.forgetHistory();
+    blocksChanged();
+    started_ = std::chrono::steady_clock::now();
+    return st;
+}
+
+void CodingStepState::finished() {
+    mode_ = CodingMode::Finished;
+    goal_report_ = goals_.empty() || !runner_ ? worlds::GoalReport{} : runner_->checkGoals(goals_);
+    goal_reached_ = !goals_.empty() && runner_ && goal_report_.all_passed;
+}
+
 std::string CodingStepState::savedProgram() const {
     if (blocks_) return blocks::serialize(ws_);
     return console_ ? console_->editor().text : editor_.text;
@@ -177,6 +226,7 @@ void CodingStepState::run() {
     }
     makeRunner();
     mode_ = CodingMode::Running;
+    goal_reached_ = false;
     paused_ = false;
     editor_.read_only = true;
 }
@@ -188,12 +238,13 @@ void CodingStepState::stepOnce() {
         editor_.error_line = 0;
         if (!compileForRun()) { mode_ = CodingMode::Faulted; return; }
         makeRunner();
+        goal_reached_ = false;
     }
     paused_ = true;
     mode_ = CodingMode::Paused;
     editor_.read_only = true;
     const worlds::RunStatus s = runner_->stepLine();
-    if (s == worlds::RunStatus::Finished) mode_ = CodingMode::Finished;
+    if (s == worlds::RunStatus::Finished) finished();
     if (s == worlds::RunStatus::Faulted) mode_ = CodingMode::Faulted;
 }
 
@@ -209,6 +260,7 @@ void CodingStepState::resetWorld() {
     if (console_) { console_->stop(); return; }
     runner_.reset();
     compile_error_ = {};
+    goal_reached_ = false;
     if (world_) world_->reset();
     world_view_.reset();
     mode_ = CodingMode::Editing;
@@ -227,7 +279,7 @@ void CodingStepState::update(double dt) {
         static const double kSpeeds[3] = {0.5, 1.0, 3.0};
         const double scale = kSpeeds[speed_ < 0 ? 0 : speed_ > 2 ? 2 : speed_];
         const worlds::RunStatus s = runner_->tick(kTickInstructions, dt * scale);
-        if (s == worlds::RunStatus::Finished) mode_ = CodingMode::Finished;
+        if (s == worlds::RunStatus::Finished) finished();
         if (s == worlds::RunStatus::Faulted) mode_ = CodingMode::Faulted;
     }
     if (runner_ && mode_ == CodingMode::Finished && runner_->animating()) runner_->tick(0, dt);

@@ -28,6 +28,7 @@
 #include "ui/playground.h"
 #include "ui/world_view.h"
 #include "worlds/runner.h"
+#include "worlds/samples.h"
 #include "worlds/world.h"
 
 namespace sandyq::ui {
@@ -40,6 +41,19 @@ public:
     // The step's key ("pack/lesson/step"), its world and the program to start from (`saved`: the
     // pupil's program kept for this step, else the step's starter).
     void setUp(const course::Step& step, const std::string& key, const course::PackSource* source, const std::string& saved);
+
+    // The block playground: a built-in sample world, every block of its kind in the toolbox, the
+    // sample's built-in goals. `saved`: a serialised workspace ("" = a fresh start hat). A saved
+    // workspace that cannot be read gives an empty one (the start hat) and its Status
+    // ("blocks.err.corrupt"), for the caller to show.
+    [[nodiscard]] Status setUpSample(const worlds::SampleWorld& sample, const std::string& key, const std::string& saved);
+    // The sample's goals were met by the last run that finished (false without goals).
+    bool goalReached() const { return goal_reached_; }
+    bool hasGoals() const { return !goals_.empty(); }
+    // What the goals said after the last finished run (read it when mode() is Finished).
+    const worlds::GoalReport& goalReport() const { return goal_report_; }
+    // Goal reached and its last move has finished animating: time to celebrate.
+    bool celebrating() const { return goal_reached_ && mode_ == CodingMode::Finished && !(runner_ && runner_->animating()); }
 
     bool isBlocks() const { return blocks_; }
     bool hasWorld() const { return world_ != nullptr; }
@@ -100,6 +114,7 @@ public:
 private:
     bool compileForRun();
     void makeRunner();
+    void finished();
 
     std::string key_;
     bool blocks_ = false;
@@ -118,6 +133,9 @@ private:
     int speed_ = 1;
     bool paused_ = false;
     std::string empty_;
+    std::vector<worlds::GoalSpec> goals_;  // playground samples (lesson steps check through Lua)
+    bool goal_reached_ = false;
+    worlds::GoalReport goal_report_;
 
     bool checked_ = false;
     std::string checked_program_;

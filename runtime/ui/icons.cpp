@@ -132,6 +132,18 @@ void drawIcon(ImDrawList* dl, int icon, ImVec2 p, float s, ImU32 col) {
             dl->AddRectFilled(ImVec2(p.x + s * 0.08f, p.y + s * 0.2f), ImVec2(p.x + s * 0.45f, p.y + s * 0.36f), col, s * 0.05f);
             dl->AddRectFilled(ImVec2(p.x + s * 0.08f, p.y + s * 0.3f), ImVec2(p.x + s * 0.92f, p.y + s * 0.82f), col, s * 0.06f);
             break;
+        case kIconBlocks: {
+            // Two stack blocks, the lower one indented like a block inside a loop; each has the
+            // notch on top and the bump below that make Scratch blocks fit together.
+            const auto piece = [&](float x0, float y0, float x1, float y1) {
+                const float r = s * 0.05f;
+                dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), col, r);
+                dl->AddRectFilled(ImVec2(x0 + s * 0.1f, y1 - 0.5f), ImVec2(x0 + s * 0.26f, y1 + s * 0.07f), col, r * 0.6f);
+            };
+            piece(p.x + s * 0.08f, p.y + s * 0.14f, p.x + s * 0.78f, p.y + s * 0.44f);
+            piece(p.x + s * 0.22f, p.y + s * 0.54f, p.x + s * 0.92f, p.y + s * 0.84f);
+            break;
+        }
         default:
             break;
     }

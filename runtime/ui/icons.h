@@ -7,7 +7,8 @@
 namespace sandyq::ui {
 
 enum Icon : int { kIconNone = 0, kIconGear, kIconSpeaker, kIconSpeakerOff, kIconChest, kIconMap, kIconPupils, kIconGlobe, kIconPlay, kIconStep, kIconStop, kIconBack,
-                  kIconStar, kIconStarEmpty, kIconCheck, kIconCross, kIconUp, kIconDown, kIconNext, kIconFolder };
+                  kIconStar, kIconStarEmpty, kIconCheck, kIconCross, kIconUp, kIconDown, kIconNext, kIconFolder,
+                  kIconBlocks };  // kIconBlocks: two puzzle blocks in a stack (block coding)
 
 void drawIcon(ImDrawList* dl, int icon, ImVec2 pos, float size, ImU32 color);
 
