@@ -364,7 +364,14 @@ void AppUi::drawCelebration(CodingStepState& cs, ImVec2 o, ImVec2 s) {
             dl->AddRectFilled(ImVec2(fx - cw, fy - ch), ImVec2(fx + cw, fy + ch), col, 1.5f);
         }
     }
-    // a banner: three stars and "Goal reached!"
+    // a banner: three stars and "Goal reached!"; it fades out after four seconds so the pupil sees
+    // the world again (the feedback strip below keeps the message)
+    if (t >= 5.0f) {
+        dl->PopClipRect();
+        return;
+    }
+    const float alpha = t > 4.0f ? 5.0f - t : 1.0f;
+    const auto fadeCol = [alpha](ImU32 c) { return (c & 0x00FFFFFFu) | (static_cast<ImU32>(static_cast<float>(c >> 24) * alpha) << 24); };
     const std::string text = tr_.tr("bplay.reached");
     const float fs = fonts_.heading->FontSize * fonts_.heading->Scale;
     const float pop = std::min(1.0f, t / 0.25f);  // grows in a quarter of a second
@@ -374,10 +381,11 @@ void AppUi::drawCelebration(CodingStepState& cs, ImVec2 o, ImVec2 s) {
     const float bw = std::max(tw, 3 * (ss + 8)) + 40, bh = ss + th + 34;
     const ImVec2 c(o.x + s.x * 0.5f, o.y + s.y * 0.5f);
     const ImVec2 a(c.x - bw * 0.5f, c.y - bh * 0.5f), b(c.x + bw * 0.5f, c.y + bh * 0.5f);
-    dl->AddRectFilled(ImVec2(a.x, a.y + 4), ImVec2(b.x, b.y + 4), p.shadow, 16);
-    dl->AddRectFilled(a, b, settings_.high_contrast ? p.background : IM_COL32(255, 255, 255, 240), 16);
-    dl->AddRect(a, b, p.ok, 16, 0, 3);
-    for (int k = 0; k < 3; ++k) drawIcon(dl, kIconStar, ImVec2(c.x - 1.5f * (ss + 8) + static_cast<float>(k) * (ss + 8) + 4, a.y + 12), ss, p.accent);
+    dl->AddRectFilled(ImVec2(a.x, a.y + 4), ImVec2(b.x, b.y + 4), fadeCol(p.shadow), 16);
+    dl->AddRectFilled(a, b, fadeCol(settings_.high_contrast ? p.background : IM_COL32(255, 255, 255, 240)), 16);
+    dl->AddRect(a, b, fadeCol(p.ok), 16, 0, 3);
+    for (int k = 0; k < 3; ++k)
+        drawIcon(dl, kIconStar, ImVec2(c.x - 1.5f * (ss + 8) + static_cast<float>(k) * (ss + 8) + 4, a.y + 12), ss, fadeCol(p.accent));
     // centred line by line
     const char* q = text.c_str();
     const char* end = q + text.size();
@@ -386,7 +394,7 @@ void AppUi::drawCelebration(CodingStepState& cs, ImVec2 o, ImVec2 s) {
         const char* le = fonts_.heading->CalcWordWrapPositionA(fs / fonts_.heading->FontSize, q, end, tw + 1);
         if (le == q) le = q + 1;
         const float lw = fonts_.heading->CalcTextSizeA(fs, 1e9f, 0, q, le).x;
-        dl->AddText(fonts_.heading, fs, ImVec2(c.x - lw * 0.5f, ly), p.ok, q, le);
+        dl->AddText(fonts_.heading, fs, ImVec2(c.x - lw * 0.5f, ly), fadeCol(p.ok), q, le);
         ly += fs * 1.2f;
         q = le;
         while (q < end && *q == ' ') ++q;

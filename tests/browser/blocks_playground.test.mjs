@@ -1,0 +1,237 @@
+// The block playground (issue 4, item 7): opened from the home screen by clicking its button, a
+// maze picked, three blocks dragged from the palette into one stack by real pointer events on the
+// canvas (mouse in Kazakh; touch on a touch tablet in Russian), Run until the character reaches
+// the flag (and the celebration shows), then a reload restores the same program; damaged saved
+// blocks give the start hat and a message, never a crash.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, waitForApp, state, click, tap, frames, shot, widget, assertClean } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+const coding = async (page) => (await state(page)).coding;
+
+// Pointer drags on the canvas: a mouse (press, move in steps, release) or one finger through the
+// browser's touch events (touchStart / touchMove / touchEnd).
+async function mouseDrag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+    await frames(page, 1);
+  }
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+}
+
+function touchDragger(cdp) {
+  return async (page, from, to) => {
+    const point = (p) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+    await frames(page, 3);
+    for (let i = 1; i <= 8; i++) {
+      const p = { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(p) });
+      await frames(page, 1);
+    }
+    await frames(page, 2);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await frames(page, 4);
+  };
+}
+
+// Drags palette block `palType` so that it snaps under block `blockId` (grab point: the palette
+// block's left edge + 20, its middle).
+async function dropBelow(page, drag, blockId, palType) {
+  const pal = await widget(page, `coding.pal.${palType}`);
+  const target = await widget(page, `coding.blk.${blockId}`);
+  await drag(page, { x: pal.x + 20, y: pal.cy }, { x: target.x + 20, y: target.y + target.h + pal.h / 2 + 2 });
+}
+
+// Home → the playground → maze "A turn" (forward 2, turn right, forward 2 reaches the flag).
+async function openTurnMaze(page, press) {
+  assert.equal((await state(page)).screen, 'home');
+  await press(page, 'home.blocks');
+  let s = await state(page);
+  assert.equal(s.screen, 'blocks');
+  for (const id of ['maze.corridor', 'maze.turn', 'maze.stairs', 'maze.items', 'turtle.square', 'turtle.triangle', 'turtle.star']) {
+    assert.ok(s.widgets[`bplay.sample.${id}`], `the picker shows ${id}`);
+  }
+  await press(page, 'bplay.sample.maze.turn');
+  s = await state(page);
+  assert.equal(s.coding.sample, 'maze.turn');
+  assert.equal(s.coding.world, 'maze');
+  return s.coding;
+}
+
+// Builds forward(2), turn_right(), forward(2) under the start hat by three drags, the numbers typed
+// on the on-screen number pad.
+async function buildProgram(page, drag, press) {
+  let c = await coding(page);
+  const hat = c.workspace.find((b) => b.type === 'events.start');
+  assert.ok(hat, 'a fresh sample starts with the start hat');
+  await dropBelow(page, drag, hat.id, 'maze.forward');
+  c = await coding(page);
+  const fwd1 = c.workspace.find((b) => b.type === 'maze.forward');
+  assert.ok(fwd1 && !fwd1.top, 'forward snapped under the hat');
+  await dropBelow(page, drag, fwd1.id, 'maze.turn_right');
+  c = await coding(page);
+  const right = c.workspace.find((b) => b.type === 'maze.turn_right');
+  assert.ok(right && !right.top, 'turn right snapped under forward');
+  await dropBelow(page, drag, right.id, 'maze.forward');
+  c = await coding(page);
+  const fwd2 = c.workspace.filter((b) => b.type === 'maze.forward').find((b) => b.id !== fwd1.id);
+  assert.ok(fwd2 && !fwd2.top, 'the second forward snapped under turn right');
+  assert.equal(c.text.trim(), 'forward(1)\nturn_right()\nforward(1)');
+  for (const f of [fwd1, fwd2]) {
+    await press(page, `coding.fld.${f.id}.0`);
+    await press(page, 'coding.pad.2');
+    await press(page, 'coding.pad.ok');
+  }
+  c = await coding(page);
+  assert.equal(c.text.trim(), 'forward(2)\nturn_right()\nforward(2)');
+  assert.equal(c.blockCount, 3);
+  assert.equal(c.workspace.filter((b) => b.top).length, 1, 'one stack');
+  return c;
+}
+
+async function runToGoal(page, press) {
+  await press(page, 'coding.run');
+  await page.waitForFunction(() => {
+    const c = Module.sandyqTest.state().coding;
+    return c && (c.mode === 'faulted' || c.celebrating);
+  }, null, { timeout: 30000 });
+  const c = await coding(page);
+  assert.equal(c.mode, 'finished');
+  assert.equal(c.maze.atGoal, true, 'the character reached the flag');
+  assert.equal(c.goalReached, true);
+  await frames(page, 10);
+  assert.ok((await state(page)).widgets['bplay.celebration'], 'the celebration is on screen');
+  return c;
+}
+
+// Waits until the saved program has reached the browser's storage (IDBFS sync).
+async function synced(page, key, program) {
+  await page.waitForFunction(([k, p]) => Module.sandyqTest.storageGet(k) === p, [key, program], { timeout: 10000 });
+  // each committed write starts a sync at once (coalesced while one runs): wait for it to end
+  const idle = () => page.waitForFunction(() => { const i = Module.sandyqTest.storageInfo(); return i.syncCount >= 1 && !i.syncing; }, null, { timeout: 10000 });
+  await idle();
+  await page.waitForTimeout(300);
+  await idle();
+}
+
+async function reloadAndReopen(page, press) {
+  await page.reload();
+  await waitForApp(page);
+  await frames(page, 3);
+  await press(page, 'home.blocks');
+  await press(page, 'bplay.sample.maze.turn');
+  return coding(page);
+}
+
+function sameBlocks(a, b) {
+  const shape = (c) => c.workspace.map((x) => `${x.id}:${x.type}:${x.top}`).join(' ');
+  assert.equal(shape(b), shape(a), 'the same blocks after the reload');
+  assert.equal(b.program, a.program);
+  assert.equal(b.text, a.text);
+}
+
+test('blocks playground, mouse, Kazakh, 1024×768: drag three blocks, run to the flag, reload restores them', async () => {
+  const ctx = await launch({ width: 1024, height: 768 });
+  try {
+    const page = await openApp(ctx, server.url);
+    await click(page, 'home.lang.kk');
+    await shot(page, 'bplay-home-kk');
+    await openTurnMaze(page, click);
+    await shot(page, 'bplay-maze-start-kk');
+    const built = await buildProgram(page, mouseDrag, click);
+    assert.equal(built.storageKey, 'blocks/guest/maze.turn.sqb', 'no pupil chosen: the guest slot');
+    await page.waitForTimeout(200);
+    await shot(page, 'bplay-maze-built-kk');
+    await runToGoal(page, click);
+    await shot(page, 'bplay-maze-goal-kk');
+    await synced(page, built.storageKey, built.program);
+    const after = await reloadAndReopen(page, click);
+    sameBlocks(built, after);
+    const s = await state(page);
+    for (const b of after.workspace) assert.ok(s.widgets[`coding.blk.${b.id}`], `block ${b.id} is drawn`);
+    assert.equal(after.maze.atGoal, false, 'the world starts again from the start');
+    await shot(page, 'bplay-maze-restored-kk');
+    // Back to the worlds, back home
+    await click(page, 'bplay.back');
+    assert.ok((await state(page)).widgets['bplay.sample.maze.turn']);
+    await click(page, 'bplay.back');
+    assert.equal((await state(page)).screen, 'home');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
+
+test('blocks playground, touch, Russian, touch tablet 1024×768: drag by touch, run, reload restores them', async () => {
+  const ctx = await launch({ width: 1024, height: 768, touch: true });
+  try {
+    const page = await openApp(ctx, server.url);
+    const cdp = await ctx.newCDPSession(page);
+    await tap(page, 'home.lang.ru');
+    await openTurnMaze(page, tap);
+    const built = await buildProgram(page, touchDragger(cdp), tap);
+    await shot(page, 'bplay-maze-built-touch-ru');
+    await runToGoal(page, tap);
+    await shot(page, 'bplay-maze-goal-touch-ru');
+    await synced(page, built.storageKey, built.program);
+    const after = await reloadAndReopen(page, tap);
+    sameBlocks(built, after);
+    await shot(page, 'bplay-maze-restored-touch-ru');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
+
+test('blocks playground on a phone in landscape: tabs, a turtle square, damaged saved blocks give a message', async () => {
+  const ctx = await launch({ width: 844, height: 390, dpr: 2, touch: true });
+  try {
+    const page = await openApp(ctx, server.url);
+    await tap(page, 'home.lang.ru');
+    // damaged saved data for the corridor: the start hat alone and a message, no crash
+    assert.equal(await page.evaluate(() => Module.sandyqTest.storagePut('blocks/guest/maze.corridor.sqb', '%% not blocks at all %%')), 'ok');
+    await tap(page, 'home.blocks');
+    await shot(page, 'bplay-phone-picker-ru');
+    await tap(page, 'bplay.sample.maze.corridor');
+    let s = await state(page);
+    assert.match(s.lastMessageKey, /^blocks\.err\./, 'a message says the saved blocks are damaged');
+    assert.ok(s.widgets['bplay.load_error'], 'the message is on screen');
+    assert.deepEqual(s.coding.workspace.map((b) => b.type), ['events.start']);
+    await shot(page, 'bplay-phone-corrupt-ru');
+    await tap(page, 'bplay.back');
+    // the turtle square: the program set as text, run fast, the goal is met
+    // the turtle tiles are below the mazes: scroll the list by dragging it with a finger
+    const cdp = await ctx.newCDPSession(page);
+    for (let i = 0; i < 6; i++) {
+      s = await state(page);
+      const r = s.widgets['bplay.sample.turtle.square'];
+      if (r && r[1] >= 50 && r[1] + r[3] <= 390 - 44) break;
+      await touchDragger(cdp)(page, { x: 420, y: 300 }, { x: 420, y: 120 });
+    }
+    await tap(page, 'bplay.sample.turtle.square');
+    s = await state(page);
+    assert.equal(s.coding.world, 'turtle');
+    const set = await page.evaluate(() => Module.ccall('sandyq_test_set_coding_code', 'number', ['string'], ['for i in range(4):\n    forward(100)\n    left(90)\n']));
+    assert.equal(set, 1);
+    await tap(page, 'coding.tab.editor');
+    await shot(page, 'bplay-phone-turtle-blocks-ru');
+    await tap(page, 'coding.speed');  // medium → fast
+    await tap(page, 'coding.run');
+    await page.waitForFunction(() => { const c = Module.sandyqTest.state().coding; return c && (c.mode === 'faulted' || c.celebrating); }, null, { timeout: 30000 });
+    s = await state(page);
+    assert.equal(s.coding.goalReached, true);
+    assert.equal(s.coding.panel, 1, 'the phone shows the world when the goal is met');
+    await frames(page, 10);
+    await shot(page, 'bplay-phone-turtle-goal-ru');
+    await tap(page, 'coding.tab.text');
+    await shot(page, 'bplay-phone-turtle-text-ru');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
