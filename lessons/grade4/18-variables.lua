@@ -93,7 +93,7 @@ lesson {
         { kk = "Цикл ішінде, бұрылыстан кейін: size айнымалысын 20-ға өзгерт.", ru = "Внутри цикла, после поворота: измени size на 20." },
       },
       stars = { max_blocks = 6 },
-      solution = "size = 20\nfor i in range(5):\n    forward(size)\n    left(90)\n    size = size + 20",
+      solution = "size = 20\nfor i in range(5):\n    forward(size)\n    left(90)\n    size += 20",
       points = 3,
     },
   },

@@ -25,7 +25,7 @@ pack {
     "01-computer.lua", "02-paths.lua", "03-file-types.lua", "04-keyboard.lua", "05-balance.lua",
     "06-processes.lua", "07-binary.lua", "08-charts.lua", "09-search.lua",
     "10-passwords.lua", "11-phishing.lua", "12-footprint.lua", "13-netiquette.lua", "14-copyright.lua", "15-fakes.lua",
-    "16-flowchart.lua", "17-loops-conditions.lua", "18-variables.lua", "19-debugging.lua",
+    "16-flowchart.lua", "17-loops-conditions.lua", "17b-polygons.lua", "18-variables.lua", "19-debugging.lua",
     "20-sensors.lua", "21-line.lua",
   },
 }

@@ -47,5 +47,6 @@ pack {
     "12-debugging.lua",
     "13-project.lua",
     "14-worlds.lua",
+    "15-blocks-to-text.lua",
   },
 }
