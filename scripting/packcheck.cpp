@@ -5,6 +5,12 @@
 
 #include "scripting/step_check.h"
 
+#if SANDYQ_HAVE_BLOCKS
+#include <algorithm>
+
+#include "blocks/convert.h"
+#endif
+
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO
 #define STBI_ONLY_PNG
@@ -95,6 +101,9 @@ private:
                 out.warning(file, step.pos.line, "pack.solution_stars", {{"id", step.id}, {"stars", std::to_string(ref.stars)}});
             }
         }
+#if SANDYQ_HAVE_BLOCKS
+        if (c.kind == course::CodingKind::Blocks && !solution.empty()) checkToolbox(step, solution, file, out);
+#endif
         const StepOutcome empty = checkCodingStep(pack_, step, "", opts);
         addPackProblems(empty, out);
         if (empty.passed) out.error(file, step.pos.line, "pack.empty_passes", {{"id", step.id}});
@@ -105,6 +114,29 @@ private:
             if (starter.passed) out.warning(file, step.pos.line, "pack.starter_passes", {{"id", step.id}});
         }
     }
+
+#if SANDYQ_HAVE_BLOCKS
+    // A blocks step's reference solution must be buildable from the step's toolbox: text inside
+    // the block subset, every block of it in `allowed` (when the step lists its blocks).
+    static void checkToolbox(const course::Step& step, const std::string& solution, const std::string& file,
+                             course::Problems& out) {
+        const blocks::TextToBlocks t = blocks::workspaceFromText(solution, stepWorldKind(step));
+        if (!t.error.ok()) {
+            out.error(file, step.pos.line, "pack.solution_not_blocks", {{"id", step.id}, {"line", std::to_string(t.error.line)}});
+            return;
+        }
+        const std::vector<std::string>& allowed = step.coding.allowed;
+        if (allowed.empty()) return;
+        for (const blocks::BlockId id : t.workspace.readingOrder()) {
+            const blocks::Block* b = t.workspace.block(id);
+            if (b == nullptr || b->def == nullptr || b->def->sem == blocks::Sem::Start) continue;
+            if (std::find(allowed.begin(), allowed.end(), b->def->type) == allowed.end()) {
+                out.error(file, step.pos.line, "pack.solution_block_not_allowed", {{"id", step.id}, {"block", b->def->type}});
+                return;
+            }
+        }
+    }
+#endif
 
     LoadedPack& pack_;
     const course::PackSource& source_;

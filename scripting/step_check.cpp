@@ -639,6 +639,8 @@ bool worldKnown(const Status& st) {
 }  // namespace
 
 // ---- public helpers ----------------------------------------------------------------------------
+std::string stepWorldKind(const course::Step& step) { return worldKind(step, nullptr); }
+
 int countCodeLines(std::string_view text) {
     int n = 0;
     for (const auto& line : splitLines(text)) {

@@ -101,6 +101,10 @@ StepOutcome checkCodingStep(LoadedPack& pack, const course::Step& step, std::str
 // once the world modules are built in).
 bool canCheckStep(const course::Step& step);
 
+// The world a coding step runs in: "" for a console step, else "maze", "turtle" or "robot"
+// (robot{} steps default to "robot", blocks{} steps to "maze").
+std::string stepWorldKind(const course::Step& step);
+
 // Lines of code as the max_lines goal and star rule count them (blank and comment-only lines not).
 int countCodeLines(std::string_view program_text);
 

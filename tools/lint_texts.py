@@ -2,6 +2,8 @@
 """tools/lint_texts.py — language lint of the lesson packs (issue 8, "language quality").
 
 Usage: tools/lint_texts.py [LESSONS_DIR] [--glossary docs/glossary.md] [--max-kb 3072] [-q]
+       tools/lint_texts.py --dump LESSON.lua   (the steps and their right answers as JSON, for
+                                               the browser test that plays whole lessons)
 
 Reads every pack under LESSONS_DIR (default: lessons/) with a small Lua table reader (strings,
 numbers, tables, calls like `quiz { … }`; function bodies are skipped) and checks the texts a
@@ -334,7 +336,59 @@ def pack_grade(pack_file):
     return int(m.group(1)) if m else None
 
 
+def field(tab, key):
+    for k, v in tab.items:
+        if k == key:
+            return v
+    return None
+
+
+def plain(v):
+    """A value of the reader as JSON: strings, numbers, booleans, lists and {kk, ru} tables."""
+    if isinstance(v, Table):
+        keyed = {k: plain(x) for k, x in v.items if k is not None}
+        listed = [plain(x) for k, x in v.items if k is None]
+        return keyed if keyed and not listed else listed if not keyed else {**keyed, "_": listed}
+    kind, text, _ = v
+    if kind == "num":
+        return float(text) if "." in text else int(text)
+    if kind == "name" and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def dump_lesson(path):
+    """Steps of a lesson with what answers them right (quiz) or the reference solution (coding)."""
+    import json
+    lesson = next(t for t in Reader(tokenize(Path(path).read_text(encoding="utf-8"))).chunk() if t.call == "lesson")
+    steps = []
+    for _, st in field(lesson, "steps").items:
+        one = {"step": st.call, "id": plain(field(st, "id"))}
+        if st.call == "quiz":
+            one["kind"] = plain(field(st, "kind"))
+            opts = field(st, "options")
+            if opts is not None:
+                one["correct"] = [i for i, (_, o) in enumerate(opts.items) if field(o, "correct") is not None and plain(field(o, "correct")) is True]
+            for key in ("items", "pairs"):
+                if field(st, key) is not None:
+                    one[key] = len(field(st, key).items)
+            if field(st, "answer") is not None:
+                ans = plain(field(st, "answer"))
+                if isinstance(ans, dict):
+                    ans = {lang: (a if isinstance(a, list) else [a]) for lang, a in ans.items()}
+                one["answer"] = ans
+        elif st.call in ("blocks", "python", "robot"):
+            one["solution"] = plain(field(st, "solution")) if field(st, "solution") is not None else None
+            if field(st, "allowed") is not None:
+                one["allowed"] = plain(field(st, "allowed"))
+        steps.append(one)
+    print(json.dumps({"id": plain(field(lesson, "id")), "steps": steps}, ensure_ascii=False, indent=1))
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--dump":
+        dump_lesson(sys.argv[2])
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("lessons", nargs="?", default=str(Path(__file__).resolve().parent.parent / "lessons"))
     ap.add_argument("--glossary", default=str(Path(__file__).resolve().parent.parent / "docs" / "glossary.md"))

@@ -455,3 +455,28 @@ robot { id = "zone", task = { kk = "Т", ru = "З" }, world = { mat = "stop_wall
     CHECK(slip.goals.at(0).message_key == "pack.check.goal_broken");
     CHECK(hasProblem(slip.pack_problems, "robot.goal.unknown_zone", 6));
 }
+
+TEST_CASE("scripting.packcheck: a blocks step's reference solution must be buildable from the step's toolbox") {
+    // The same spiral twice: `size += 20` is the "change variable" block of the toolbox;
+    // `size = size + 20` needs the "+" operator block, which the step does not offer.
+    MemoryPackSource src = packWith(R"lua(blocks { id = "change-block", task = { kk = "Т", ru = "З" },
+  world = { kind = "turtle", target = { { 0, 0, 20, 0 }, { 20, 0, 20, 40 } } },
+  allowed = { "turtle.forward", "turtle.left", "data.set", "data.change", "data.variable" },
+  goals = { { builtin = "shape_equals" } },
+  solution = "size = 20\nforward(size)\nleft(90)\nsize += 20\nforward(size)" },
+blocks { id = "plus-block", task = { kk = "Т", ru = "З" },
+  world = { kind = "turtle", target = { { 0, 0, 20, 0 }, { 20, 0, 20, 40 } } },
+  allowed = { "turtle.forward", "turtle.left", "data.set", "data.change", "data.variable" },
+  goals = { { builtin = "shape_equals" } },
+  solution = "size = 20\nforward(size)\nleft(90)\nsize = size + 20\nforward(size)" })lua");
+    const Problems ps = checkPack(src);
+    std::string got;
+    for (const auto& p : ps.list()) got += "\n" + p.message_key + " " + p.file + ":" + std::to_string(p.line) + " " + p.arg("id");
+    INFO(got);
+    REQUIRE(ps.errorCount() == 1);
+    const auto& p = ps.list().front();
+    CHECK(p.message_key == "pack.solution_block_not_allowed");
+    CHECK(p.arg("id") == "plus-block");
+    CHECK(p.arg("block") == "operators.add");
+    CHECK(p.file + ":" + std::to_string(p.line) == "mem/lesson.lua:7");
+}
