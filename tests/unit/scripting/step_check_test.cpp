@@ -478,5 +478,5 @@ blocks { id = "plus-block", task = { kk = "Т", ru = "З" },
     CHECK(p.message_key == "pack.solution_block_not_allowed");
     CHECK(p.arg("id") == "plus-block");
     CHECK(p.arg("block") == "operators.add");
-    CHECK(p.file + ":" + std::to_string(p.line) == "mem/lesson.lua:7");
+    CHECK(p.file + ":" + std::to_string(p.line) == "mem/lesson.lua:8");
 }
