@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tools/lint_texts.py — language lint of the lesson packs (issue 8, "language quality").
 
-Usage: tools/lint_texts.py [LESSONS_DIR] [--glossary docs/glossary.md] [--max-kb 3072] [-q]
+Usage: tools/lint_texts.py [LESSONS_DIR | PACK_DIR] [--glossary docs/glossary.md] [--max-kb 3072] [-q]
        tools/lint_texts.py --dump LESSON.lua   (the steps and their right answers as JSON, for
                                                the browser test that plays whole lessons)
 
@@ -405,7 +405,8 @@ def main():
                 rep.error(args.glossary, "glossary", f"«{good}» is not in the glossary: add the row or fix the lint list")
 
     n_texts = n_files = 0
-    for pack_file in sorted(root.glob("*/pack.lua")):
+    packs = [root / "pack.lua"] if (root / "pack.lua").is_file() else sorted(root.glob("*/pack.lua"))
+    for pack_file in packs:
         grade = pack_grade(pack_file)
         for f in sorted(pack_file.parent.glob("*.lua")):
             try:
