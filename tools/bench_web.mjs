@@ -29,7 +29,7 @@ for (const f of firstLoad) {
   totalRaw += raw.length; totalGz += gz;
   rows.push([f, raw.length, gz]);
 }
-const fontDir = path.join(ROOT, 'build/web/stage/assets/fonts');
+const fontDir = path.join(SITE, '../stage/assets/fonts');
 for (const f of ['sandyq-sans.ttf', 'sandyq-sans-bold.ttf']) {
   const p = path.join(fontDir, f);
   if (existsSync(p)) { const raw = readFileSync(p); rows.push([`(inside app.data) ${f}`, raw.length, gzipSync(raw, { level: 9 }).length]); }
@@ -38,27 +38,56 @@ console.log('| file | raw KB | gzip KB |\n|---|---:|---:|');
 for (const [f, r, g] of rows) console.log(`| ${f} | ${kb(r)} | ${kb(g)} |`);
 console.log(`| **total first load** | **${kb(totalRaw)}** | **${kb(totalGz)}** (target ≤ 1024, ${(totalGz / 1048576 * 100).toFixed(0)}% of budget) |`);
 
-const server = spawn('python3', [path.join(ROOT, 'tools/serve.py'), SITE, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const on = (d) => { out += d; const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/); if (m) resolve(m[1]); };
-  server.stdout.on('data', on); server.stderr.on('data', on);
-  server.once('exit', () => reject(new Error(out)));
-});
-const times = [], heaps = [];
-for (let i = 0; i < RUNS; i++) {
+// First frame: RUNS fresh profiles each; with SANDYQ_REF_SITE=<another built site> the reference
+// is measured in the same run, alternating with ours, and the ratio printed (a busy machine slows
+// both alike).
+function serve(site) {
+  const server = spawn('python3', [path.join(ROOT, 'tools/serve.py'), site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const on = (d) => { out += d; const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/); if (m) resolve({ url: m[1], server }); };
+    server.stdout.on('data', on); server.stderr.on('data', on);
+    server.once('exit', () => reject(new Error(out)));
+  });
+}
+async function firstFrame(url) {
   const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'sandyq-bench-')), {
     executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1024, height: 768 }, args: ARGS });
   const page = ctx.pages()[0] || await ctx.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.Module && Module.sandyqFirstFrameMs > 0, null, { timeout: 30000 });
-  times.push(await page.evaluate(() => Module.sandyqFirstFrameMs));
-  heaps.push(await page.evaluate(() => (typeof HEAPU8 !== 'undefined' ? HEAPU8.length : (Module.HEAPU8 ? Module.HEAPU8.length : 0))));
+  const r = await page.evaluate(() => ({
+    ms: Module.sandyqFirstFrameMs,
+    heap: typeof HEAPU8 !== 'undefined' ? HEAPU8.length : (Module.HEAPU8 ? Module.HEAPU8.length : 0),
+    marks: Object.assign({}, (window.sandyqLoader && sandyqLoader.times) || {}, Module.sandyqTimes || {}),
+  }));
   await ctx.close();
+  return r;
 }
-server.kill();
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
+const median = (a) => { const b = [...a].sort((x, y) => x - y); return b[Math.floor(b.length / 2)]; };
+const ours = await serve(SITE);
+const REF = process.env.SANDYQ_REF_SITE;
+const ref = REF ? await serve(REF) : null;
+const runs = [], refRuns = [];
+for (let i = 0; i < RUNS; i++) {
+  runs.push(await firstFrame(ours.url));
+  if (ref) refRuns.push(await firstFrame(ref.url));
+}
+ours.server.kill();
+if (ref) ref.server.kill();
+const times = runs.map((r) => r.ms);
 console.log(`\nnavigation → first frame, headless Chromium (SwiftShader), ${RUNS} fresh profiles: ` +
-  `median ${median.toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 500 ms)`);
-console.log(`wasm heap after first frame: ${(Math.max(...heaps) / 1048576).toFixed(0)} MB (budget ≤ 64 MB)`);
+  `median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 500 ms)`);
+if (ref) {
+  const rt = refRuns.map((r) => r.ms);
+  console.log(`reference ${REF}: median ${median(rt).toFixed(0)} ms (runs: ${rt.map((t) => t.toFixed(0)).join(', ')}); ` +
+    `ours / reference = ${(median(times) / median(rt)).toFixed(2)}`);
+}
+// Where the time goes: medians of the marks (ms since navigation) set by web/loader.js and main.cpp.
+const names = [...new Set(runs.flatMap((r) => Object.keys(r.marks)))]
+  .map((n) => [n, median(runs.map((r) => r.marks[n]).filter((v) => typeof v === 'number'))])
+  .filter(([, v]) => v !== undefined).sort((a, b) => a[1] - b[1]);
+console.log('\n| mark (loader.js / main.cpp) | median ms since navigation |\n|---|---:|');
+for (const [n, v] of names) console.log(`| ${n} | ${v.toFixed(0)} |`);
+console.log(`| first frame | ${median(times).toFixed(0)} |`);
+console.log(`\nwasm heap after first frame: ${(Math.max(...runs.map((r) => r.heap)) / 1048576).toFixed(0)} MB (budget ≤ 64 MB)`);

@@ -81,6 +81,7 @@
 
   var catalogs = {};        // lang -> object (loaded catalogue) or null (failed)
   var catalogPromises = {}; // lang -> Promise
+  var catalogTexts = {};    // lang -> the catalogue's JSON text (handed to the app)
   var build = { files: {} };
   var errorKind = null;
   var phase = 'preparing';  // preparing | downloading | starting
@@ -120,10 +121,14 @@
     });
   }
 
+  // The catalogue of the chosen language serves the loading screen and, as text, the app itself
+  // (web/pre.js writes it into the app's file system before main()): it is fetched once.
   function loadCatalog(lang) {
     if (catalogPromises[lang]) return catalogPromises[lang];
-    catalogPromises[lang] = fetchJson('i18n/' + lang + '.json').then(function (data) {
+    catalogPromises[lang] = fetchText('i18n/' + lang + '.json').then(function (text) {
+      var data = parseObject(text, 'i18n/' + lang + '.json');
       catalogs[lang] = data;
+      catalogTexts[lang] = text;
       return data;
     }, function () {
       catalogs[lang] = null;
@@ -131,15 +136,25 @@
     });
     return catalogPromises[lang];
   }
+  loader.catalogText = function (lang) {
+    return loadCatalog(lang).then(function () { return catalogTexts[lang] || null; });
+  };
 
-  function fetchJson(url) {
+  function fetchText(url) {
     return fetch(url, { cache: 'no-cache', credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status + ' ' + url);
-      return r.json();
-    }).then(function (data) {
-      if (!data || typeof data !== 'object') throw new Error('not a JSON object: ' + url);
-      return data;
+      return r.text();
     });
+  }
+
+  function parseObject(text, url) {
+    var data = JSON.parse(text);
+    if (!data || typeof data !== 'object') throw new Error('not a JSON object: ' + url);
+    return data;
+  }
+
+  function fetchJson(url) {
+    return fetchText(url).then(function (text) { return parseObject(text, url); });
   }
 
   function message(e) {
@@ -417,8 +432,11 @@
     return (prefix || '') + path;
   }
 
+  // The app.wasm download starts first thing (start() below), while the probes run.
+  var wasmPending = null;
+
   function startApp() {
-    var wasmPending = fetchWasm(locateFile('app.wasm', ''));
+    if (!wasmPending) wasmPending = fetchWasm(locateFile('app.wasm', ''));
     wasmPending.catch(function () { /* reported by instantiateWasm */ });
     phase = 'downloading';
     queueRender();
@@ -475,7 +493,10 @@
       fail('no_wasm', 'WebAssembly/fetch/Promise missing');
       return;
     }
-    var gl = webglVersion();  // synchronous; the fetches below are already on their way
+    // The largest file first: it downloads while the catalogue, build.json and the probes are
+    // handled (an unsupported browser only loses the transfer).
+    wasmPending = fetchWasm(locateFile('app.wasm', ''));
+    wasmPending.catch(function () { /* reported by instantiateWasm */ });
     var i18nReady = loadCatalog(loader.lang);
     fetchJson('build.json').then(function (data) {
       if (!data || !data.files || typeof data.files !== 'object') return;
@@ -486,6 +507,7 @@
     }, function () { /* optional: progress falls back to Content-Length */ });
     applyStaticTexts();
     i18nReady.then(applyStaticTexts);
+    var gl = webglVersion();  // synchronous; the fetches above are already on their way
 
     // Start the app as soon as the browser is known to be able to run it; texts and
     // build.json arrive on their own.

@@ -30,6 +30,27 @@ Module.preRun.push(function sandyqMountStorage() {
   setTimeout(function () { finish('timeout'); }, 4000);
 });
 
+// The UI catalogue of the chosen language, fetched by web/loader.js for the loading screen, is
+// written to /assets/i18n before main() (it is not in app.data: the other languages are fetched
+// after the first frame, see js_fetch_catalogue in runtime/app/main.cpp).
+Module.preRun.push(function sandyqCatalogue() {
+  var L = window.sandyqLoader;
+  var lang = (L && L.lang) || 'kk';
+  addRunDependency('sandyq-i18n');
+  var put = function (text) {
+    try {
+      FS.mkdirTree('/assets/i18n');
+      if (typeof text === 'string') FS.writeFile('/assets/i18n/' + lang + '.json', text);
+    } catch (e) {
+      console.warn('sandyq: catalogue ' + lang + ': ' + e);
+    }
+    removeRunDependency('sandyq-i18n');
+  };
+  var p = L && L.catalogText ? L.catalogText(lang)
+    : fetch('i18n/' + lang + '.json', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; });
+  p.then(put, function () { put(null); });
+});
+
 // Flush pending writes when the tab is hidden or closed (pupils close tabs mid-lesson).
 document.addEventListener('visibilitychange', function () {
   if (document.visibilityState === 'hidden' && Module.sandyqSync) Module.sandyqSync();

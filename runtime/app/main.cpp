@@ -36,6 +36,7 @@ struct App {
     double frame_cpu_ms[kFrameRing] = {};
     size_t frame_cpu_count = 0;
     std::string catalogue_error;
+    std::vector<text::Lang> missing_langs;  // catalogues not in /assets/i18n at start
     std::string picked_name;
     size_t picked_size = 0;
     uint32_t picked_hash = 0;
@@ -52,6 +53,31 @@ std::string readWholeFile(const std::string& path) {
     std::fclose(f);
     return out;
 }
+
+// Reads /assets/i18n/<lang>.json into the translator; false if the file is not there (yet).
+bool loadCatalogue(App& app, text::Lang lang) {
+    const std::string file = "/assets/i18n/" + std::string(text::langCode(lang)) + ".json";
+    const std::string json = readWholeFile(file);
+    if (json.empty()) return false;
+    const Status st = app.tr.catalogue(lang).addJson(json, file);
+    if (!st.ok()) app.catalogue_error = st.message_key + " " + file;
+    return true;
+}
+
+// Fetches i18n/<lang>.json next to the page, writes it to /assets/i18n and calls
+// sandyq_on_catalogue; a failure (offline without the service worker's copy) only leaves that
+// language to the fallback chain.
+EM_JS(void, js_fetch_catalogue, (const char* code), {
+    var l = UTF8ToString(code);
+    fetch("i18n/" + l + ".json", {credentials: "same-origin"}).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+    }).then(function (text) {
+        FS.mkdirTree("/assets/i18n");
+        FS.writeFile("/assets/i18n/" + l + ".json", text);
+        Module.ccall("sandyq_on_catalogue", null, ["string"], [l]);
+    }).catch(function (e) { console.warn("sandyq: catalogue " + l + ": " + e); });
+});
 
 EM_JS(int, js_flag, (const char* name), {
     try { return new URLSearchParams(location.search).has(UTF8ToString(name)) ? 1 : 0; } catch (e) { return 0; }
@@ -94,6 +120,7 @@ void frame(void* arg) {
         // Classes, pupils and their marks from /data: after the first frame, so a big class's
         // history never delays the start.
         app.ui->openProgress();
+        for (text::Lang lang : app.missing_langs) js_fetch_catalogue(std::string(text::langCode(lang)).c_str());
     }
 }
 
@@ -103,10 +130,10 @@ int main() {
     js_mark("main");
     g_app = new App();  // lives for the page's lifetime
     App& app = *g_app;
+    // Only the chosen language's catalogue is there now (web/pre.js); the others follow after the
+    // first frame (for the fallback chain and an instant language switch).
     for (text::Lang lang : text::kAllLangs) {
-        const std::string file = "/assets/i18n/" + std::string(text::langCode(lang)) + ".json";
-        const Status st = app.tr.catalogue(lang).addJson(readWholeFile(file), file);
-        if (!st.ok()) app.catalogue_error = st.message_key + " " + file;
+        if (!loadCatalogue(app, lang)) app.missing_langs.push_back(lang);
     }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -134,6 +161,16 @@ int main() {
 
 // ---- test API (read by tests/browser through Module.sandyqTest in web/pre.js) ---------------------
 extern "C" {
+
+// A catalogue fetched after the start (js_fetch_catalogue) is in /assets/i18n now.
+EMSCRIPTEN_KEEPALIVE void sandyq_on_catalogue(const char* code) {
+    if (g_app == nullptr) return;
+    const text::Lang lang = text::langFromCode(code);
+    auto& missing = g_app->missing_langs;
+    auto it = std::find(missing.begin(), missing.end(), lang);
+    if (lang == text::Lang::None || it == missing.end()) return;
+    if (loadCatalogue(*g_app, lang)) missing.erase(it);
+}
 
 EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
     static std::string out;
@@ -167,6 +204,14 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
     j["lastMessage"] = app.ui->lastMessageText();
     j["keyboardFocus"] = app.ui->keyboardFocus();
     j["catalogueError"] = app.catalogue_error;
+    {
+        std::vector<std::string> loaded;
+        for (text::Lang lang : text::kAllLangs) {
+            if (std::find(app.missing_langs.begin(), app.missing_langs.end(), lang) == app.missing_langs.end())
+                loaded.emplace_back(text::langCode(lang));
+        }
+        j["catalogues"] = loaded;
+    }
     j["picked"] = {{"name", app.picked_name}, {"size", app.picked_size}, {"hash", app.picked_hash}};
     {
         ui::Playground& pg = g_app->ui->playground();

@@ -14,12 +14,19 @@ after(async () => { await server.stop(); });
 test('first visit: the home screen in Kazakh, no console errors, no request to another host', async () => {
   const ctx = await launch();
   try {
+    const requested = [];
+    (ctx.pages()[0] || (await ctx.newPage())).on('request', (r) => requested.push(new URL(r.url()).pathname));
     const page = await openApp(ctx, server.url);
     const s = await state(page);
     assert.equal(s.screen, 'home');
     assert.equal(s.lang, 'kk');
     assert.equal(s.webgl, 2);
     assert.equal(s.catalogueError, '');
+    // The Kazakh catalogue came once (the loading screen and the app share it); Russian and
+    // English follow after the first frame, for the fallback chain and a quick switch.
+    assert.ok(s.catalogues.includes('kk'));
+    await page.waitForFunction(() => Module.sandyqTest.state().catalogues.length === 3, null, { timeout: 10000 });
+    assert.equal(requested.filter((u) => u.endsWith('/i18n/kk.json')).length, 1, requested.join(' '));
     // The real structure the next issues fill: a profile area and a course map area.
     for (const id of ['home.profiles', 'home.course', 'home.lang.kk', 'home.lang.ru', 'home.lang.en', 'home.settings', 'home.listen']) {
       assert.ok(s.widgets[id], `${id} is on screen`);
