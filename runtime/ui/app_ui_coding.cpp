@@ -593,6 +593,8 @@ std::string AppUi::codingStateJson() const {
     j["runningLine"] = cs.runningLine();
     j["errorKey"] = cs.diagnostic().message_key;
     j["errorBlock"] = cs.errorBlock().value;
+    j["runningBlock"] = cs.runningBlock().value;  // highlighted in the editor while it runs
+    j["zoom"] = cs.isBlocks() ? cs.blockEditor().zoom() : 1.0f;
     j["output"] = cs.output();
     j["panel"] = cs.panel;
     j["editorError"] = cs.blockEditor().lastError();

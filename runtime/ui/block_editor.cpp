@@ -295,8 +295,13 @@ void BlockEditor::drawBlock(ImDrawList* dl, const Workspace& ws, const BlockBox&
 
 void BlockEditor::drawStack(ImDrawList* dl, const Workspace& ws, const StackLayout& s, ImVec2 off, float z,
                             const BlockEditorFrame& frame, float alpha, bool reg, WidgetRegistry* widgets, bool palette) {
+    // Blocks wholly outside the clip rectangle (scrolled out of the view) are not drawn: a
+    // 300-block workspace then costs what its visible part costs.
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
     for (size_t i = 0; i < s.boxes.size(); ++i) {
         const BlockBox& box = s.boxes[i];
+        const float x0 = off.x + box.x * z, y0 = off.y + box.y * z;
+        if (x0 > clip_max.x || y0 > clip_max.y || x0 + box.w * z < clip_min.x || y0 + box.h * z + 12 * z < clip_min.y) continue;
         const blocks::Block* b = ws.block(box.id);
         const bool top = b && !b->parent.valid();
         drawBlock(dl, ws, box, top, off, z, frame, alpha, reg, widgets, palette);

@@ -5,7 +5,7 @@
 // blocks give the start hat and a message, never a crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, waitForApp, state, click, tap, frames, shot, widget, assertClean } from './harness.mjs';
+import { startServer, launch, openApp, waitForApp, state, click, clickSeen, tap, frames, shot, widget, assertClean } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -64,6 +64,9 @@ async function openTurnMaze(page, press) {
   }
   await press(page, 'bplay.sample.maze.turn');
   s = await state(page);
+  for (const cat of ['motion', 'control', 'operators', 'variables', 'sensing', 'myblocks']) {
+    assert.ok(s.widgets[`coding.cat.${cat}`], `the maze's toolbox has the ${cat} category`);
+  }
   assert.equal(s.coding.sample, 'maze.turn');
   assert.equal(s.coding.world, 'maze');
   return s.coding;
@@ -232,6 +235,82 @@ test('blocks playground on a phone in landscape: tabs, a turtle square, damaged 
     await shot(page, 'bplay-phone-turtle-goal-ru');
     await tap(page, 'coding.tab.text');
     await shot(page, 'bplay-phone-turtle-text-ru');
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
+
+// Scrolls the palette (mouse wheel over it) until block `type` is fully in view.
+async function revealPalette(page, type) {
+  for (let i = 0; i < 30; i++) {
+    const s = await state(page);
+    const pal = s.widgets['coding.palette'];
+    const r = s.widgets[`coding.pal.${type}`];
+    if (r && r[1] >= pal[1] && r[1] + r[3] <= pal[1] + pal[3] && r[3] > 10) return;
+    await page.mouse.move(pal[0] + pal[2] - 20, pal[1] + pal[3] / 2);
+    await page.mouse.wheel(0, !r || r[1] > pal[1] ? 60 : -60);
+    await frames(page, 3);
+  }
+  throw new Error(`palette block ${type} not in view`);
+}
+
+test('blocks playground editor tools (turtle, Kazakh): dropdown, zoom, clean-up, the running block highlighted', async () => {
+  const ctx = await launch({ width: 1024, height: 768 });
+  try {
+    const page = await openApp(ctx, server.url);
+    await click(page, 'home.lang.kk');
+    await click(page, 'home.blocks');
+    await clickSeen(page, 'bplay.sample.turtle.square');
+    let c = await coding(page);
+    assert.equal(c.world, 'turtle');
+    const s0 = await state(page);
+    for (const cat of ['motion', 'control', 'operators', 'variables', 'pen', 'myblocks']) {
+      assert.ok(s0.widgets[`coding.cat.${cat}`], `the turtle's toolbox has the ${cat} category`);
+    }
+    assert.equal(await page.evaluate(() => Module.ccall('sandyq_test_set_coding_code', 'number', ['string'], ['for i in range(4):\n    forward(100)\n    left(90)\n'])), 1);
+    await frames(page, 3);
+    c = await coding(page);
+    const hat = c.workspace.find((b) => b.type === 'events.start');
+    // a dropdown: "pen colour" dragged under the hat, its colour chosen from the list
+    await click(page, 'coding.cat.pen');
+    await revealPalette(page, 'pen.colour');
+    await dropBelow(page, mouseDrag, hat.id, 'pen.colour');
+    c = await coding(page);
+    const pen = c.workspace.find((b) => b.type === 'pen.colour');
+    assert.ok(pen && !pen.top, 'pen colour snapped under the hat');
+    await click(page, `coding.fld.${pen.id}.0`);
+    const opts = Object.keys((await state(page)).widgets).filter((k) => k.startsWith('coding.opt.'));
+    assert.ok(opts.length >= 5, 'the colour list is open');
+    await shot(page, 'bplay-turtle-dropdown-kk');
+    await click(page, 'coding.opt.3');
+    c = await coding(page);
+    assert.match(c.text, /^pen_colour\(['"]blue['"]\)\nfor i in range\(4\):/, c.text);
+    // zoom in and out: the blocks grow and shrink
+    const h0 = (await widget(page, `coding.blk.${pen.id}`)).h;
+    await click(page, 'coding.ws.zoom_in');
+    const h1 = (await widget(page, `coding.blk.${pen.id}`)).h;
+    assert.ok(h1 > h0 * 1.05, `zoom in: ${h0} → ${h1}`);
+    await click(page, 'coding.ws.zoom_out');
+    await click(page, 'coding.ws.zoom_out');
+    assert.ok((await widget(page, `coding.blk.${pen.id}`)).h < h1, 'zoom out');
+    // the whole script dragged away, then Clean up puts it back at the left
+    const ws = await widget(page, 'coding.workspace');
+    const top0 = await widget(page, `coding.blk.${hat.id}`);
+    await mouseDrag(page, { x: top0.x + 12, y: top0.cy }, { x: ws.x + ws.w * 0.6, y: ws.y + ws.h * 0.55 });
+    const moved = await widget(page, `coding.blk.${hat.id}`);
+    assert.ok(moved.x > top0.x + 60, 'the script was moved');
+    await click(page, 'coding.ws.cleanup');
+    const cleaned = await widget(page, `coding.blk.${hat.id}`);
+    assert.ok(cleaned.x < moved.x - 60, 'clean-up lines the script up at the left');
+    // slowly run: the block being run is highlighted (and it is one of the workspace's blocks)
+    await click(page, 'coding.speed');  // medium → fast
+    await click(page, 'coding.speed');  // fast → slow
+    await click(page, 'coding.run');
+    await page.waitForFunction(() => { const k = Module.sandyqTest.state().coding; return k && k.runningBlock > 0; }, null, { timeout: 10000 });
+    c = await coding(page);
+    assert.ok(c.workspace.some((b) => b.id === c.runningBlock), 'the running block is in the workspace');
+    await shot(page, 'bplay-turtle-running-kk');
+    await click(page, 'coding.stop');
+    assert.equal((await coding(page)).mode, 'editing');
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
