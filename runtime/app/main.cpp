@@ -100,18 +100,24 @@ void frame(void* arg) {
     App& app = *static_cast<App*>(arg);
     const double t0 = emscripten_get_now();
     app.window.pollEvents();
+    if (app.frames == 0) js_mark("frame1-events");
     const platform::DisplayMetrics& m = app.window.updateMetrics();
+    if (app.frames == 0) js_mark("frame1-metrics");
     if (app.ui->fontsNeedRebuild(m.pixel_ratio)) {
         js_mark("fonts-start");
         app.ui->rebuildFonts(m.pixel_ratio);
         app.window.reloadFontTexture();
         js_mark("fonts-end");
     }
-    app.window.beginFrame();
+    const bool first = app.frames == 0;
+    app.window.beginFrame();  // the first call compiles the GL shaders
+    if (first) js_mark("frame1-gl-objects");
     ImGui::NewFrame();
     app.ui->frame(ui::FrameContext{m.pixel_ratio, app.window.lastInputWasTouch()});
+    if (first) js_mark("frame1-ui");
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(app.ui->clearColor());
     app.window.endFrame(bg.x, bg.y, bg.z);
+    if (first) js_mark("frame1-drawn");
     app.frame_cpu_ms[app.frame_cpu_count++ % App::kFrameRing] = emscripten_get_now() - t0;
     ++app.frames;
     if (app.frames == 1) {
@@ -149,9 +155,12 @@ int main() {
     const Status st = app.services.open();
     if (!st.ok()) std::fprintf(stderr, "sandyq: storage: %s %s\n", st.message_key.c_str(), st.detail.c_str());
     platform::setActiveWebServices(&app.services);
+    js_mark("storage");
     app.ui = std::make_unique<ui::AppUi>(app.tr, app.services, "/assets/fonts", SANDYQ_FONT_RANGES);
     app.ui->loadSettings();
+    js_mark("ui-created");
     app.ui->startCourse(&app.window);  // packs are fetched in the background, pack by pack
+    js_mark("course-started");
     // Draw the first frame now rather than on the next animation frame (up to ~100 ms later on a
     // busy 2-core PC), then hand over to requestAnimationFrame.
     frame(&app);

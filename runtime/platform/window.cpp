@@ -67,6 +67,10 @@ Status Window::init(const char* title, bool force_webgl1) {
     }
     if (ctx == nullptr) return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, SDL_GetError());
     gl_context_ = ctx;
+#ifdef __EMSCRIPTEN__
+    // Start-up marks for tools/bench_web.mjs (how much of the first frame is the GL context).
+    EM_ASM({ (Module.sandyqTimes = Module.sandyqTimes || {})["gl-context"] = Math.round(performance.now()); });
+#endif
     SDL_GL_MakeCurrent(window, ctx);
     SDL_GL_SetSwapInterval(1);
     ImGui_ImplSDL2_InitForOpenGL(window, ctx);
