@@ -72,5 +72,11 @@ Module.sandyqTest = {
   download: function (name, text) { Module.ccall('sandyq_test_download', null, ['string', 'string'], [name, text]); },
   pickFile: function () { Module.ccall('sandyq_test_pick_file', null, [], []); },
   setCode: function (code) { Module.ccall('sandyq_test_set_code', null, ['string'], [code]); },
+  // Simulates storage trouble: 'quota' (every sync fails as full), 'unavailable' (private mode:
+  // nothing reaches IndexedDB) or 'ok' (back to normal). Data in memory stays as it is.
+  simulateStorage: function (mode) {
+    Module.sandyqStorageFault = mode === 'ok' ? '' : mode;
+    Module._sandyq_on_storage_sync(mode === 'quota' ? 1 : 0);
+  },
   storageInfo: function () { var s = Module.sandyqStorage || {}; return { ok: !!s.ok, error: s.error || '', lastSync: s.lastSync, syncCount: s.syncCount || 0, syncing: !!s.syncing }; }
 };

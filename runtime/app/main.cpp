@@ -286,13 +286,26 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
             for (const progress::Pupil* p : db->data().pupilsOf(c.id)) {
                 int passed = 0;
                 for (const auto& [k, r] : db->data().recordsOf(p->id)) passed += r.status == progress::StepStatus::Passed;
-                pupils.push_back({{"id", p->id.value}, {"name", p->display_name}, {"passed", passed}});
+                pupils.push_back({{"id", p->id.value}, {"name", p->display_name}, {"passed", passed},
+                                  {"records", db->data().recordsOf(p->id).size()}, {"pin", db->data().hasPicturePin(p->id)}});
             }
             classes.push_back({{"id", c.id.value}, {"name", c.name}, {"grade", c.grade}, {"year", c.school_year}, {"pupils", pupils}});
         }
         j["progress"] = {{"pupil", g_app->ui->pupilName()}, {"pupilId", g_app->ui->pupil().value}, {"classes", classes},
                          {"teacherPin", db->data().hasTeacherPin()}, {"unlocked", g_app->ui->teacherUnlocked()},
                          {"outcome", g_app->ui->progressOutcome()}};
+        // Picture-PIN entry, the teacher's pupil card, the export choice, the storage banner.
+        const ui::TeacherTools& t = g_app->ui->tools();
+        const int64_t wait = t.pin.pupil && t.pin.guards.count(t.pin.pupil)
+                                 ? t.pin.guards.at(t.pin.pupil).waitMs(static_cast<int64_t>(ImGui::GetTime() * 1000.0)) : 0;
+        j["progress"]["pinEntry"] = {{"pupil", t.pin.pupil}, {"taps", t.pin.taps.size()}, {"message", t.pin.message_key}, {"waitMs", wait}};
+        j["progress"]["card"] = {{"pupil", t.card.pupil}, {"settingPin", t.card.setting_pin}, {"pictures", t.card.pictures.size()},
+                                 {"message", t.card.message}, {"ok", t.card.message_ok}};
+        j["progress"]["export"] = {{"chosen", t.choice.chosen}, {"total", t.choice.total}, {"offered", t.choice.offered}, {"byDates", t.choice.by_dates},
+                                   {"from", progress::dateText(t.choice.from)}, {"to", progress::dateText(t.choice.to)},
+                                   {"message", t.choice.message_key}};
+        j["progress"]["banner"] = g_app->ui->storageTrouble();
+        j["progress"]["backupsDownloaded"] = t.backups_downloaded;
     }
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [id, r] : app.ui->widgets().last()) widgets[id] = {r.x, r.y, r.w, r.h};

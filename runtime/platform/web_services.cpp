@@ -19,7 +19,9 @@ void setActiveWebServices(WebServices* services) { g_active = services; }
 // Storage: web/pre.js mounted IDBFS at /data and loaded it before main(); Module.sandyqStorage
 // tells whether that worked. After each committed write we sync MEMFS → IndexedDB, coalescing
 // writes that arrive while a sync is running.
+// Module.sandyqStorageFault ('quota' | 'unavailable', set by the test API) simulates trouble.
 EM_JS(int, js_storage_loaded_ok, (), {
+    if (Module.sandyqStorageFault === 'unavailable') return 0;
     return (Module.sandyqStorage && Module.sandyqStorage.ok) ? 1 : 0;
 });
 EM_JS(void, js_storage_sync, (), {
@@ -28,6 +30,12 @@ EM_JS(void, js_storage_sync, (), {
     if (!Module.sandyqSync) {
         Module.sandyqSync = function() {
             if (st.syncing) { st.pending = true; return; }
+            if (Module.sandyqStorageFault === 'quota') {  // as if IndexedDB said QuotaExceededError
+                st.lastSync = 1;
+                st.syncCount = (st.syncCount || 0) + 1;
+                Module._sandyq_on_storage_sync(1);
+                return;
+            }
             st.syncing = true;
             FS.syncfs(false, function(err) {
                 st.syncing = false;

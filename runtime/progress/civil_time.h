@@ -35,4 +35,15 @@ inline CivilTime civilFromUnix(int64_t t) {
     return c;
 }
 
+// Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic Gregorian date.
+inline int64_t daysFromCivil(int year, int month, int day) {
+    const int64_t y = static_cast<int64_t>(year) - (month <= 2 ? 1 : 0);
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t mp = month > 2 ? month - 3 : month + 9;
+    const int64_t doy = (153 * mp + 2) / 5 + day - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 }  // namespace sandyq::progress::detail

@@ -11,7 +11,7 @@ namespace sandyq::progress {
 namespace {
 using detail::Json;
 
-std::string dateText(int64_t t, int32_t offset) {
+std::string timeText(int64_t t, int32_t offset) {
     if (t <= 0) return {};
     const detail::CivilTime c = detail::civilFromUnix(t + offset);
     char buf[48];
@@ -86,6 +86,49 @@ int markFromPercent(int percent) {
     return 2;
 }
 
+bool isValidDate(CivilDate d) {
+    if (d.year < 2000 || d.year > 2199 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    return d.day <= kDays[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
+}
+
+CivilDate dateOf(int64_t unix_s, int32_t utc_offset_s) {
+    const detail::CivilTime c = detail::civilFromUnix(unix_s + utc_offset_s);
+    return CivilDate{c.year, c.month, c.day};
+}
+
+CivilDate addDays(CivilDate d, int days) {
+    const int64_t n = detail::daysFromCivil(d.year, d.month, d.day) + days;
+    return dateOf(n * 86400, 0);
+}
+
+std::string dateText(CivilDate d) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year);
+    return buf;
+}
+
+Status setDateRange(ExportOptions& o, CivilDate from, CivilDate to) {
+    if (!isValidDate(from) || !isValidDate(to)) return Status::error(ErrorCode::Invalid, "progress.export.bad_date");
+    const int64_t a = detail::daysFromCivil(from.year, from.month, from.day);
+    const int64_t b = detail::daysFromCivil(to.year, to.month, to.day);
+    if (b < a) return Status::error(ErrorCode::Invalid, "progress.export.bad_range");
+    o.from = a * 86400 - o.utc_offset_s;
+    o.to = (b + 1) * 86400 - o.utc_offset_s - 1;
+    return Status::success();
+}
+
+std::string lessonKey(const LessonInfo& l) { return l.pack_id + "/" + l.lesson_id; }
+
+std::vector<LessonInfo> selectLessons(const std::vector<LessonInfo>& all, const std::set<std::string>& excluded) {
+    std::vector<LessonInfo> out;
+    for (const LessonInfo& l : all) {
+        if (excluded.count(lessonKey(l)) == 0) out.push_back(l);
+    }
+    return out;
+}
+
 Result<ExportTable> buildExport(const ProgressStore& store, const ExportOptions& o) {
     const Class* c = store.findClass(o.class_id);
     if (!c) return Status::error(ErrorCode::NotFound, "progress.err.no_such_class");
@@ -138,14 +181,14 @@ Result<ExportTable> buildExport(const ProgressStore& store, const ExportOptions&
             e.points = r.points;
             e.max_points = r.max_points;
             e.last_time = r.last_time;
-            e.date = dateText(r.last_time, o.utc_offset_s);
+            e.date = timeText(r.last_time, o.utc_offset_s);
             e.percent = percentOf(r.points, r.max_points);
             e.mark = e.attempted ? markFor(t.scale, r.points, r.max_points) : 0;
             t.rows.push_back(std::move(e));
         }
         if (t.kind == AssessmentKind::SectionSummative && any_in_range) {
             sum.completed = sum.completed && sum.attempted;
-            sum.date = dateText(sum.last_time, o.utc_offset_s);
+            sum.date = timeText(sum.last_time, o.utc_offset_s);
             sum.percent = percentOf(sum.points, sum.max_points);
             sum.mark = sum.attempted ? markFor(t.scale, sum.points, sum.max_points) : 0;
             t.rows.push_back(std::move(sum));

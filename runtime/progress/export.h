@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,27 @@ struct ExportTable {
     int32_t utc_offset_s = 5 * 3600;
     std::vector<ExportRow> rows;   // pupils by name, lessons in the chosen order
 };
+
+// ---- choosing what to export: lessons and a range of calendar days ----------------------------
+// A calendar day in Kazakhstan time (the teacher's journal has days, not Unix seconds).
+struct CivilDate {
+    int year = 0, month = 0, day = 0;  // 0 = not set
+    friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+bool isValidDate(CivilDate d);                           // 2000..2199, a real day of that month
+CivilDate dateOf(int64_t unix_s, int32_t utc_offset_s);  // the local calendar day of a moment
+CivilDate addDays(CivilDate d, int days);                // any number of days forward or back
+std::string dateText(CivilDate d);                       // "DD.MM.YYYY", as in the export's date column
+// Sets options.from/to so that both days are included whole (from 00:00:00 of `from` to 23:59:59
+// of `to`, local time at options.utc_offset_s). Invalid "progress.export.bad_date" for a day that
+// does not exist, "progress.export.bad_range" when `to` is before `from`; options unchanged then.
+Status setDateRange(ExportOptions& options, CivilDate from, CivilDate to);
+
+// "pack/lesson": how a lesson is named in a selection.
+std::string lessonKey(const LessonInfo& lesson);
+// The lessons of `all` (in their order) whose lessonKey() is not in `excluded`. Empty when all
+// are excluded: buildExport() then says "progress.export.no_lessons".
+std::vector<LessonInfo> selectLessons(const std::vector<LessonInfo>& all, const std::set<std::string>& excluded);
 
 // Invalid "progress.err.no_such_class" / "progress.export.no_lessons" for bad options.
 Result<ExportTable> buildExport(const ProgressStore& store, const ExportOptions& options);

@@ -206,6 +206,7 @@ void AppUi::frame(const FrameContext& ctx) {
     ImGui::PopStyleVar();
     // A lesson on a short screen (a phone in landscape) gets the whole height.
     if (!((screen_ == Screen::Lesson || screen_ == Screen::Blocks) && vp->Size.y < 600)) drawTopBar(vp->Size.x);
+    drawStorageBanner(vp->Size.x);  // storage trouble is never silent (app_ui_storage.cpp)
     if (screen_ == Screen::Playground) {
         drawPlayground(ctx);
     } else if (screen_ == Screen::Blocks) {

@@ -17,6 +17,7 @@
 #include "progress/lessons.h"
 #include "ui/course.h"
 #include "ui/playground.h"
+#include "ui/teacher_tools.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
@@ -71,6 +72,8 @@ public:
     bool teacherUnlocked() const { return teacher_.unlocked; }
     int progressOutcome() const { return progress_outcome_; }
     const text::Translator& translator() const { return tr_; }
+    const TeacherTools& tools() const { return tools_; }
+    bool storageTrouble() const;  // the banner shows: storage unavailable, full or failing
     ImU32 clearColor() const { return palette(settings_.high_contrast).background; }
 
 private:
@@ -81,6 +84,18 @@ private:
     void openPlayground();
     void savePlaygroundCode();
     void drawStatusStrip();
+    // Picture PINs, the teacher's pupil card, the export choice and the storage banner
+    // (app_ui_pin.cpp, app_ui_export_choice.cpp, app_ui_storage.cpp; state in ui/teacher_tools.h).
+    void pickPupil(progress::PupilId id);  // a name button: the picture PIN first, if there is one
+    void drawPinEntry(float width);
+    bool pinPictureGrid(const char* id_prefix, float width, bool enabled, int* tapped);
+    void drawTeacherPupilCard(float width);
+    void drawStorageBanner(float width);
+    void downloadSafetyBackup();
+    // Lesson and date choice above the export preview; fills options.lessons/from/to. False (and
+    // a message shown) when nothing can be exported.
+    bool applyExportChoice(float width, const progress::Class& c, progress::ExportOptions& options);
+    TeacherTools tools_;
     // Who is learning, and the teacher's area (app_ui_profiles.cpp).
     void drawProfiles(float width);
     void drawTeacher(const FrameContext& ctx);

@@ -108,6 +108,7 @@ void AppUi::saveProgress() {
     const Status st = db_->save();
     // Saving failed (quota, private mode): the data stays in memory; the teacher area offers a
     // backup download and the status strip says why.
+    tools_.save_failed = !st.ok();  // the storage banner shows (app_ui_storage.cpp)
     if (!st.ok()) showMessage("profile.save_failed", tr_.tr("profile.save_failed"));
 }
 
@@ -188,6 +189,8 @@ void AppUi::drawProfiles(float w) {
         const float bw = std::min(w, iconButtonW(other));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - bw) * 0.5f);
         if (button("profile.switch", other, ImVec2(bw, 0), false, kIconPupils)) choosePupil(progress::PupilId{});
+    } else if (tools_.pin.pupil != 0) {
+        drawPinEntry(w);  // the pupil's pictures (app_ui_pin.cpp)
     } else {
         // Class chips (when there are several), then one big button per pupil.
         const auto& classes = store->classes();
@@ -218,7 +221,7 @@ void AppUi::drawProfiles(float w) {
         for (size_t i = 0; i < pupils.size(); ++i) {
             if (i % cols != 0) ImGui::SameLine(0, 10);
             const std::string id = "profile.pupil." + std::to_string(pupils[i]->id.value);
-            if (button(id.c_str(), pupils[i]->display_name, ImVec2(bw, bh), false) && !dragging_) choosePupil(pupils[i]->id);
+            if (button(id.c_str(), pupils[i]->display_name, ImVec2(bw, bh), false) && !dragging_) pickPupil(pupils[i]->id);
             if (i % cols == static_cast<size_t>(cols - 1)) ImGui::Dummy(ImVec2(w, 2));
         }
         if (pupils.empty()) richText(tr_.tr("profile.class_empty"), w, p.text_muted);
@@ -423,6 +426,13 @@ void AppUi::drawTeacherClasses(float w) {
         ImGui::GetWindowDrawList()->AddText(fonts_.body, fs * 0.9f, ImVec2(pos.x + w * 0.4f, pos.y + (btn_h - fs * 0.9f) * 0.5f), p.text_muted, info.c_str());
         widgets_.add(rid, Rect{pos.x, pos.y, w * 0.4f, btn_h});
         const std::string remove = tr_.tr(teacher_.confirm_remove == pu->id.value ? "teacher.remove_sure" : "teacher.remove");
+        {  // the pupil's card: picture PIN, erase progress (app_ui_pin.cpp)
+            const std::string card = tr_.tr("teacher.pupil_card");
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw(remove) - 8 - bw(card), pos.y));
+            const std::string cid = "teacher.card." + std::to_string(pu->id.value);
+            const bool open = tools_.card.pupil == pu->id.value;
+            if (button(cid.c_str(), card, ImVec2(bw(card), btn_h), open)) tools_.card = PupilCardState{open ? 0u : pu->id.value};
+        }
         ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw(remove), pos.y));
         const std::string did = "teacher.remove." + std::to_string(pu->id.value);
         if (button(did.c_str(), remove, ImVec2(bw(remove), btn_h), teacher_.confirm_remove == pu->id.value)) {
@@ -436,6 +446,7 @@ void AppUi::drawTeacherClasses(float w) {
             teacher_.confirm_remove = pu->id.value;
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + btn_h + 6));
+        if (tools_.card.pupil == pu->id.value) drawTeacherPupilCard(w);
     }
     // Add one pupil, or paste a whole list (one name per line, or a CSV column).
     richText(tr_.tr("teacher.pupil_new"), w, p.text_muted);
@@ -566,8 +577,7 @@ void AppUi::drawTeacherExport(float w) {
 
     progress::ExportOptions opt;
     opt.class_id = c->id;
-    opt.lessons = lessonInfos(c->grade);
-    if (opt.lessons.empty()) opt.lessons = lessonInfos(0);
+    if (!applyExportChoice(w, *c, opt)) return;  // lessons and days (app_ui_export_choice.cpp)
     opt.kind = teacher_.kind == 1 ? progress::AssessmentKind::SectionSummative : progress::AssessmentKind::Formative;
     opt.scale = teacher_.scale == 1 ? progress::MarkScale::Points10 : teacher_.scale == 2 ? progress::MarkScale::Percent : progress::MarkScale::FivePoint;
     opt.lang = teacher_.ru ? text::Lang::Ru : text::Lang::Kk;
@@ -609,7 +619,7 @@ void AppUi::drawTeacherExport(float w) {
         registerItem("teacher.export_preview");
     }
     ImGui::PopStyleColor(4);
-    if (shown == 0) richText(tr_.tr("teacher.export_empty"), w, p.text_muted);
+    if (shown == 0) richText(tr_.tr(tools_.choice.by_dates ? "teacher.export_empty_days" : "teacher.export_empty"), w, p.text_muted);
     teacher_.preview_rows = shown;
     const std::string file = progress::backupFileName(store, c->id, progress::PupilId{}, nowSeconds());
     const std::string stem = file.size() > 5 ? file.substr(0, file.size() - 5) : file;  // without ".json"
