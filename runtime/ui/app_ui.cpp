@@ -358,6 +358,7 @@ void AppUi::drawHome(const FrameContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.background));
     ImGui::BeginChild("##home", ImVec2(width, height), false);
     ImGui::PopStyleColor();
+    widgets_.add("home.body", Rect{start.x + margin, start.y + margin, width, height});  // the scrolling area
     const float inner_w = ImGui::GetContentRegionAvail().x;  // less the scroll bar when there is one
     const bool side_by_side = inner_w >= 720;
     const float profile_w = side_by_side ? std::max(280.0f, std::floor(inner_w * 0.34f)) : inner_w;

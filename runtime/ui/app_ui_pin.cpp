@@ -145,6 +145,7 @@ void AppUi::drawPinEntry(float w) {
             guard.rightTry();
             const progress::PupilId id = pu->id;
             st = PinEntryState{{}, {}, {}, std::move(st.guards)};
+            ImGui::SetScrollY(0);
             choosePupil(id);
             return;
         }
@@ -161,20 +162,27 @@ void AppUi::drawPinEntry(float w) {
     const float fs = fontPx(fonts_.body), pad = ImGui::GetStyle().FramePadding.x;
     const auto bw = [&](const std::string& s, bool icon) { return textW(fonts_.body, s) + pad * 2 + (icon ? fs * 1.15f + 10 : 0); };
     const std::string undo = tr_.tr("pin.undo"), listen = tr_.tr("speech.read_aloud"), back = tr_.tr("pin.not_me");
-    const float total = bw(undo, true) + bw(listen, true) + bw(back, false) + 16;
+    float total = bw(undo, true) + bw(listen, true) + bw(back, false) + 16;
+    const bool listen_label = total <= w;  // on a narrow card the speaker alone says it
+    if (!listen_label) total -= bw(listen, true) - bw("", true) + 10;
     if (total <= w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - total) * 0.5f);
     if (button("pin.undo", undo, ImVec2(bw(undo, true), 0), false, kIconBack) && !st.taps.empty()) st.taps.pop_back();
     ImGui::SameLine(0, 8);
     if (total > w) ImGui::NewLine();
     const bool has_voice = !services_.speechVoice(settings_.lang).empty();
-    if (button("pin.listen", listen, ImVec2(bw(listen, true), 0), false, has_voice ? kIconSpeaker : kIconSpeakerOff)) {
+    const std::string listen_shown = listen_label ? listen : std::string();
+    if (button("pin.listen", listen_shown, ImVec2(listen_label ? bw(listen, true) : bw("", true) - 10, 0), false,
+               has_voice ? kIconSpeaker : kIconSpeakerOff)) {
         if (!services_.speak(tr_.tr("pin.hello", {{"name", pu->display_name}}) + " " + tr_.tr("pin.ask"), settings_.lang)) {
             showMessage("speech.no_voice", tr_.tr("speech.no_voice"));
         }
     }
     ImGui::SameLine(0, 8);
     if (total > w) ImGui::NewLine();
-    if (button("pin.not_me", back, ImVec2(bw(back, false), 0))) st = PinEntryState{{}, {}, {}, std::move(st.guards)};
+    if (button("pin.not_me", back, ImVec2(bw(back, false), 0))) {
+        st = PinEntryState{{}, {}, {}, std::move(st.guards)};
+        ImGui::SetScrollY(0);  // the names again, from the top
+    }
 }
 
 // ---- teacher's pupil card ------------------------------------------------------------------------

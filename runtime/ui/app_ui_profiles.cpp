@@ -270,6 +270,7 @@ void AppUi::drawTeacher(const FrameContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.background));
     ImGui::BeginChild("##teacher", ImVec2(full_w, std::max(80.0f, bottom - top)), false);
     ImGui::PopStyleColor();
+    widgets_.add("teacher.body", Rect{start.x + margin, top, full_w, std::max(80.0f, bottom - top)});  // the scrolling area
     const float inner = ImGui::GetContentRegionAvail().x;
     const float w = std::min(inner, 900.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - w) * 0.5f);
@@ -431,7 +432,10 @@ void AppUi::drawTeacherClasses(float w) {
             ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw(remove) - 8 - bw(card), pos.y));
             const std::string cid = "teacher.card." + std::to_string(pu->id.value);
             const bool open = tools_.card.pupil == pu->id.value;
-            if (button(cid.c_str(), card, ImVec2(bw(card), btn_h), open)) tools_.card = PupilCardState{open ? 0u : pu->id.value};
+            if (button(cid.c_str(), card, ImVec2(bw(card), btn_h), open)) {
+                tools_.card = PupilCardState{};
+                tools_.card.pupil = open ? 0u : pu->id.value;
+            }
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw(remove), pos.y));
         const std::string did = "teacher.remove." + std::to_string(pu->id.value);

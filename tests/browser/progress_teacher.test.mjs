@@ -7,7 +7,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  startServer, launch, openApp, state, click, frames, shot, assertClean, courseLoaded, reveal, clickSeen, typeText,
+  startServer, launch, openApp, state, click, frames, shot, assertClean, courseLoaded, typeText,
 } from './harness.mjs';
 
 let server;
@@ -15,7 +15,7 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
 async function unlockTeacher(page, pin = '2468') {
-  await click(page, 'teacher.open');
+  await clickSeen(page, 'teacher.open');
   const first = !(await state(page)).progress.teacherPin;
   await click(page, 'teacher.pin');
   await typeText(page, pin);
@@ -51,14 +51,35 @@ async function answerFirstQuiz(page) {
   if (s.widgets[`map.grade.${pack.grade}`]) await clickSeen(page, `map.grade.${pack.grade}`);
   await clickSeen(page, `map.lesson.${pack.entry}.${pack.lessons.findIndex((l) => l.id === 'check')}`);
   s = await state(page);
-  await click(page, `lesson.option.${s.lesson.shown.indexOf(1)}`);
-  await click(page, 'lesson.check');
+  await clickSeen(page, `lesson.option.${s.lesson.shown.indexOf(1)}`);
+  await clickSeen(page, 'lesson.check');
   assert.equal((await state(page)).lesson.correct, true);
   await click(page, 'lesson.back');
 }
 
+// Scrolls until widget `id` is inside its screen's scrolling area (home.body, teacher.body,
+// lesson.body: below the top bar and the storage banner, above the status strip).
+async function reveal(page, id) {
+  for (let i = 0; i < 40; i++) {
+    const s = await state(page);
+    const r = s.widgets[id];
+    if (!r) throw new Error(`widget ${id} not on screen ${s.screen}`);
+    const area = s.widgets[`${s.screen}.body`] || [0, 90, 0, page.viewportSize().height - 150];
+    const top = area[1], bottom = area[1] + area[3];
+    if (r[1] >= top && r[1] + r[3] <= bottom) return;
+    await page.mouse.move(area[0] + area[2] / 2, top + area[3] / 2);
+    await page.mouse.wheel(0, r[1] + r[3] > bottom ? Math.min(300, r[1] + r[3] - bottom + 20) : -Math.min(300, top - r[1] + 20));
+    await frames(page, 3);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+async function clickSeen(page, id) {
+  await reveal(page, id);
+  await click(page, id);
+}
+
 const pupilOf = (s, id) => s.progress.classes.flatMap((c) => c.pupils).find((p) => p.id === id);
-const tapPictures = async (page, prefix, pics) => { for (const i of pics) await click(page, `${prefix}.${i}`); };
+const tapPictures = async (page, prefix, pics) => { for (const i of pics) await clickSeen(page, `${prefix}.${i}`); };
 
 test('picture PIN: the teacher sets it; the pupil taps their pictures; wrong tries get a gentle word and a short pause', async () => {
   const ctx = await launch({ width: 1024, height: 900 });
@@ -90,11 +111,11 @@ test('picture PIN: the teacher sets it; the pupil taps their pictures; wrong tri
     await click(page, 'teacher.back');
 
     // Данияр has no PIN: his name opens his map at once.
-    await click(page, `profile.pupil.${daniyar.id}`);
+    await clickSeen(page, `profile.pupil.${daniyar.id}`);
     assert.equal((await state(page)).progress.pupil, 'Данияр');
-    await click(page, 'profile.switch');
+    await clickSeen(page, 'profile.switch');
     // Айгерім taps her name: the pictures are asked for.
-    await click(page, `profile.pupil.${aigerim.id}`);
+    await clickSeen(page, `profile.pupil.${aigerim.id}`);
     s = await state(page);
     assert.equal(s.progress.pupil, '');
     assert.equal(s.progress.pinEntry.pupil, aigerim.id);
@@ -115,7 +136,7 @@ test('picture PIN: the teacher sets it; the pupil taps their pictures; wrong tri
     assert.equal(s.progress.pinEntry.message, 'pin.wait');
     assert.ok(s.progress.pinEntry.waitMs > 1000, `a pause (${s.progress.pinEntry.waitMs} ms)`);
     await shot(page, 'pin-entry-wait');
-    await click(page, 'pin.pic.0');
+    await clickSeen(page, 'pin.pic.0');
     assert.equal((await state(page)).progress.pinEntry.taps, 0, 'no taps during the pause');
     await page.waitForFunction(() => Module.sandyqTest.state().progress.pinEntry.waitMs === 0, null, { timeout: 15000 });
     assert.equal((await state(page)).progress.pinEntry.message, 'pin.again');
@@ -126,9 +147,9 @@ test('picture PIN: the teacher sets it; the pupil taps their pictures; wrong tri
     await answerFirstQuiz(page);
     assert.equal(pupilOf(await state(page), aigerim.id).passed, 1);
     // "Not me" goes back to the names.
-    await click(page, 'profile.switch');
-    await click(page, `profile.pupil.${aigerim.id}`);
-    await click(page, 'pin.not_me');
+    await clickSeen(page, 'profile.switch');
+    await clickSeen(page, `profile.pupil.${aigerim.id}`);
+    await clickSeen(page, 'pin.not_me');
     s = await state(page);
     assert.equal(s.progress.pinEntry.pupil, 0);
     assert.ok(s.widgets[`profile.pupil.${daniyar.id}`]);
@@ -139,9 +160,9 @@ test('picture PIN: the teacher sets it; the pupil taps their pictures; wrong tri
     await courseLoaded(page);
     s = await state(page);
     assert.equal(pupilOf(s, aigerim.id).pin, true);
-    await click(page, `profile.pupil.${aigerim.id}`);
+    await clickSeen(page, `profile.pupil.${aigerim.id}`);
     assert.equal((await state(page)).progress.pinEntry.pupil, aigerim.id);
-    await click(page, 'pin.not_me');
+    await clickSeen(page, 'pin.not_me');
 
     // The teacher erases Айгерім's progress (after a confirmation), then removes the PIN.
     await unlockTeacher(page);
@@ -158,7 +179,7 @@ test('picture PIN: the teacher sets it; the pupil taps their pictures; wrong tri
     await clickSeen(page, 'card.pin_remove');
     assert.equal(pupilOf(await state(page), aigerim.id).pin, false);
     await click(page, 'teacher.back');
-    await click(page, `profile.pupil.${aigerim.id}`);
+    await clickSeen(page, `profile.pupil.${aigerim.id}`);
     assert.equal((await state(page)).progress.pupil, 'Айгерім', 'without a PIN the name opens the map');
     assertClean(assert, page);
   } finally { await ctx.close(); }
@@ -175,7 +196,7 @@ test('storage full or unavailable: a banner on every screen, and its button down
     let s = await state(page);
     assert.equal(s.progress.banner, false, 'no banner while saving works');
     assert.ok(!s.widgets['storage.banner']);
-    await click(page, `profile.pupil.${cls.pupils[0].id}`);
+    await clickSeen(page, `profile.pupil.${cls.pupils[0].id}`);
     await page.evaluate(() => Module.sandyqTest.simulateStorage('quota'));
     await frames(page, 3);
     s = await state(page);
@@ -210,8 +231,8 @@ test('storage full or unavailable: a banner on every screen, and its button down
     assert.equal(s.storage, 'unavailable');
     assert.ok(s.widgets['storage.banner']);
     await click(page, 'home.lang.kk');
-    await click(page, 'profile.switch');
-    await click(page, 'teacher.open');
+    await clickSeen(page, 'profile.switch');
+    await clickSeen(page, 'teacher.open');
     await frames(page, 2);
     assert.ok((await state(page)).widgets['storage.banner'], 'the banner in the teacher area');
     await shot(page, 'storage-banner-unavailable-teacher');
@@ -247,9 +268,9 @@ test('the diary export follows the choice of lessons and days (preview, CSV, xAP
     const page = await openApp(ctx, server.url);
     const cls = await setUpClass(page, '3 Ә', 3, ['Айгерім']);
     await click(page, 'teacher.back');
-    await click(page, `profile.pupil.${cls.pupils[0].id}`);
+    await clickSeen(page, `profile.pupil.${cls.pupils[0].id}`);
     await answerFirstQuiz(page);
-    await click(page, 'profile.switch');
+    await clickSeen(page, 'profile.switch');
     await unlockTeacher(page);
     const download = async (id) => {
       await reveal(page, id);
