@@ -53,13 +53,13 @@ void AppUi::drawStorageBanner(float width) {
                                                                 : "banner.failed";
     ImFont* font = fonts_.body;
     const float fs = font->FontSize * font->Scale;
-    const float margin = 16.0f, pad = screen_ == Screen::Lesson ? 8.0f : 14.0f;
+    const float margin = 16.0f, pad = screen_ == Screen::Lesson || screen_ == Screen::Blocks ? 8.0f : 14.0f;
     const float btn_h = std::max(kMinTouchTarget, fs + ImGui::GetStyle().FramePadding.y * 2);
     const std::string label = tr_.tr(tools_.backups_downloaded ? "banner.download_again" : "banner.download");
     const float btn_w = font->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + fs * 1.15f + 10;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float box_w = width - margin * 2;
-    const float icon = std::round(fs * (screen_ == Screen::Lesson ? 1.2f : 1.6f));
+    const float icon = std::round(fs * (screen_ == Screen::Lesson || screen_ == Screen::Blocks ? 1.2f : 1.6f));
     const bool beside = box_w >= 640;  // the button right of the text, or below it
     const float text_w = box_w - pad * 2 - icon - 12 - (beside ? btn_w + pad : 0);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -75,7 +75,7 @@ void AppUi::drawStorageBanner(float width) {
     ImGui::SetCursorScreenPos(ImVec2(top.x + pad + icon + 12, top.y + pad));
     ImGui::BeginGroup();
     // On the lesson screen one line, so the lesson keeps its room; everywhere else what to do, too.
-    const bool compact = screen_ == Screen::Lesson;
+    const bool compact = screen_ == Screen::Lesson || screen_ == Screen::Blocks;
     richText(tr_.tr(key), text_w, p.text, compact ? fonts_.body : fonts_.heading);
     if (!compact) richText(tr_.tr("banner.keep"), text_w, p.text);
     if (tools_.backups_downloaded && !compact) richText(tr_.tr("banner.downloaded"), text_w, p.ok);
