@@ -85,14 +85,14 @@ try {
     await click(page, 'home.blocks');
     await click(page, 'bplay.sample.maze.corridor');
     if (run === 0) results.empty = await measure(page);
-    // the app's count decides: adjust the generator until the workspace holds 300 blocks
+    // the app's count decides: adjust the generator until the workspace holds 300 (to 305) blocks
     const set = (t) => page.evaluate((x) => Module.ccall('sandyq_test_set_coding_code', 'number', ['string'], [x]), t);
     let target = 300, s;
     for (let tries = 0; tries < 4; tries++) {
       if (await set(program(target)) !== 1) throw new Error('the 300-block program was not accepted');
       await frames(page, 3);
       s = await state(page);
-      if (s.coding.blockCount === 300) break;
+      if (s.coding.blockCount >= 300 && s.coding.blockCount <= 305) break;
       target += 300 - s.coding.blockCount;
     }
     results.blocks = s.coding.blockCount;
