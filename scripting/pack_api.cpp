@@ -83,7 +83,7 @@ constexpr Binding kBindings[] = {
       "pack.api.quiz"}, bindQuiz},
     {{"blocks", "blocks{ id=, task=, world={...}, allowed={...}, goals={...}, hints={...}, stars={...}, solution= }", "pack.api.blocks"}, bindBlocks},
     {{"python", "python{ id=, task=, world={...}, allowed={...}, goals={...}, hints={...}, stars={...}, solution= }", "pack.api.python"}, bindPython},
-    {{"robot", "robot{ id=, task=, world={...}, allowed={...}, goals={...}, hints={...}, stars={...}, solution= }", "pack.api.robot"}, bindRobot},
+    {{"robot", "robot{ id=, task=, world={...}, editor=\"blocks\"|\"python\", allowed={...}, goals={...}, hints={...}, stars={...}, solution= }", "pack.api.robot"}, bindRobot},
 };
 
 constexpr ApiFunction kApi[] = {

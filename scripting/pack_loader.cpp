@@ -465,8 +465,14 @@ void readCoding(Reader& r, int t, course::Step& step, const std::string& kind) {
     c.kind = kind == "blocks" ? course::CodingKind::Blocks
            : kind == "python" ? course::CodingKind::Python
                               : course::CodingKind::Robot;
-    r.checkFields(t, kind.c_str(), {"id", "title", "task", "world", "allowed", "goals", "hints", "stars", "solution",
-                                    "solution_file", "points", "starter"}, pos);
+    if (c.kind == course::CodingKind::Robot) {
+        r.checkFields(t, kind.c_str(), {"id", "title", "task", "world", "allowed", "goals", "hints", "stars", "solution",
+                                        "solution_file", "points", "starter", "editor"}, pos);
+        c.editor = r.string(t, "editor", pos);
+    } else {
+        r.checkFields(t, kind.c_str(), {"id", "title", "task", "world", "allowed", "goals", "hints", "stars", "solution",
+                                        "solution_file", "points", "starter"}, pos);
+    }
     c.task = r.text(t, "task", pos);
     c.world = r.serializeField(t, "world", pos);
     c.allowed = r.strings(t, "allowed", pos);

@@ -102,7 +102,7 @@ private:
             }
         }
 #if SANDYQ_HAVE_BLOCKS
-        if (c.kind == course::CodingKind::Blocks && !solution.empty()) checkToolbox(step, solution, file, out);
+        if (c.usesBlocks() && !solution.empty()) checkToolbox(step, solution, file, out);  // blocks{}, robot{ editor = "blocks" }
 #endif
         const StepOutcome empty = checkCodingStep(pack_, step, "", opts);
         addPackProblems(empty, out);

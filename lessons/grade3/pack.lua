@@ -27,5 +27,6 @@ pack {
     "10-passwords.lua", "11-personal-data.lua", "12-cyberbullying.lua", "13-copyright.lua", "14-trusted.lua",
     "15-algorithm.lua", "16-loops.lua", "17-conditions.lua", "18-debugging.lua",
     "19-robot.lua", "20-line.lua",
+    "21-robot-zone.lua", "22-robot-wall.lua",
   },
 }

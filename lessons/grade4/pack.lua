@@ -27,5 +27,6 @@ pack {
     "10-passwords.lua", "11-phishing.lua", "12-footprint.lua", "13-netiquette.lua", "14-copyright.lua", "15-fakes.lua",
     "16-flowchart.lua", "17-loops-conditions.lua", "17b-polygons.lua", "18-variables.lua", "19-debugging.lua",
     "20-sensors.lua", "21-line.lua",
+    "22-robot-line.lua", "23-robot-zones.lua",
   },
 }

@@ -166,7 +166,7 @@ private:
         return n;
     }
 
-    Node* call(const Block& b, uint32_t line, uint32_t column) {
+    Node* call(const Block& b, uint32_t line, uint32_t column, bool with_inputs = true) {
         Node* c = make(NodeKind::Call, b.id, line, column);
         const std::string& callee = b.def->call;
         const size_t dot = callee.find('.');
@@ -178,7 +178,7 @@ private:
             attr->kids.push_back(name(b.id, callee.substr(0, dot), line, column));
             c->kids.push_back(attr);
         }
-        for (size_t k = 0; k < b.inputs.size(); ++k) {
+        for (size_t k = 0; with_inputs && k < b.inputs.size(); ++k) {
             Node* v = value(b, k, line, column);
             if (!v) return nullptr;
             c->kids.push_back(v);
@@ -262,6 +262,20 @@ private:
                 Node* bd = body(b, 0, indent + 1, s->line);
                 if (!bd) return nullptr;
                 s->kids = {cond, bd, nullptr};
+                return s;
+            }
+            case Sem::WaitUntil: {
+                // while not cond:
+                //     pass
+                Node* s = make(NodeKind::While, id, line_++, c);
+                Node* cond = value(b, 0, s->line, c);
+                if (!cond) return nullptr;
+                Node* n = make(NodeKind::UnaryOp, id, s->line, c);
+                n->op = program::Op::Not;
+                n->kids.push_back(cond);
+                Node* bd = make(NodeKind::Block, id, s->line, col(indent + 1));
+                ++line_;  // `pass`
+                s->kids = {n, bd, nullptr};
                 return s;
             }
             case Sem::If:
@@ -348,6 +362,15 @@ private:
         const Block& b = *ws_.block(id);
         switch (b.def->sem) {
             case Sem::CallExpr: return call(b, line, column);
+            case Sem::CallCompare: {
+                Node* n = make(NodeKind::Compare, id, line, column);
+                Node* l = call(b, line, column, false);
+                Node* r = l ? value(b, 0, line, column) : nullptr;
+                if (!r) return nullptr;
+                n->ops.push_back(b.def->op);
+                n->kids = {l, r};
+                return n;
+            }
             case Sem::BinOp:
             case Sem::Compare: {
                 Node* n = make(b.def->sem == Sem::BinOp ? NodeKind::BinOp : NodeKind::Compare, id, line, column);
@@ -601,6 +624,12 @@ private:
                 BlockId b;
                 if (cond.kind == NodeKind::True) {
                     b = make("control.forever");
+                } else if (cond.kind == NodeKind::UnaryOp && cond.op == program::Op::Not && onlyPass(*s.kids[1]) &&
+                           available("robot.wait_until")) {
+                    // `while not cond: pass` is the robot's "wait until" (no branch to fill)
+                    b = make("robot.wait_until");
+                    if (!slot(b, 0, *cond.kids[0])) return {};
+                    return b;
                 } else if (cond.kind == NodeKind::UnaryOp && cond.op == program::Op::Not) {
                     b = make("control.repeat_until");
                     if (!slot(b, 0, *cond.kids[0])) return {};
@@ -620,6 +649,39 @@ private:
             }
             default: return bad(s);
         }
+    }
+
+    static bool onlyPass(const Node& body) {
+        return body.kids.empty() || (body.kids.size() == 1 && body.kids[0]->kind == NodeKind::Pass);
+    }
+
+    // A block of this world's set (world-independent blocks always).
+    bool available(std::string_view type) const {
+        const BlockDef* d = findBlock(type);
+        return d && (d->world.empty() || d->world == world_);
+    }
+
+    // `robot.color() == "black"` → the one-block question "colour is black?", when the right
+    // side fits its input (a dropdown option; a number or a value block for a number).
+    BlockId callCompare(const Node& e) {
+        if (e.ops.size() != 1 || e.kids[0]->kind != NodeKind::Call || e.kids[0]->kids.size() != 1) return {};
+        const std::string callee = calleeName(*e.kids[0]);
+        const Node& right = *e.kids[1];
+        for (const BlockDef& d : allBlocks()) {
+            if (d.sem != Sem::CallCompare || d.call != callee || d.op != e.ops[0]) continue;
+            if (!d.world.empty() && d.world != world_) continue;
+            const InputDef& in = d.inputs[0];
+            if (in.kind == InputKind::Dropdown &&
+                (right.kind != NodeKind::Str || std::find(in.options.begin(), in.options.end(), right.text) == in.options.end()))
+                continue;
+            if (in.kind == InputKind::Number && (right.kind == NodeKind::Str || right.kind == NodeKind::True ||
+                                                 right.kind == NodeKind::False || right.kind == NodeKind::NoneLit))
+                continue;
+            const BlockId b = ws_.createRaw(d);
+            if (!slot(b, 0, right)) return {};
+            return b;
+        }
+        return {};
     }
 
     void setVariable(BlockId b, const std::string& name) {
@@ -683,6 +745,10 @@ private:
             case NodeKind::Compare: {
                 const Sem sem = e.kind == NodeKind::BinOp ? Sem::BinOp : Sem::Compare;
                 if (sem == Sem::Compare && e.ops.size() != 1) return bad(e);
+                if (sem == Sem::Compare) {
+                    const BlockId q = callCompare(e);
+                    if (q.valid() || !error.ok()) return q;
+                }
                 const program::Op op = sem == Sem::BinOp ? e.op : e.ops[0];
                 for (const BlockDef& d : allBlocks()) {
                     if (d.sem != sem || d.op != op) continue;

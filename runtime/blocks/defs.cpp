@@ -33,6 +33,13 @@ BlockDef binop(const char* type, Op op, Shape shape, Sem sem, InputKind kind) {
     return d;
 }
 
+// A robot question `call() op value` as one hexagonal block.
+BlockDef callCompare(const char* type, const char* call, Op op, InputDef in) {
+    BlockDef d = make(type, Category::Sensing, Shape::Boolean, Sem::CallCompare, call, {std::move(in)}, "robot");
+    d.op = op;
+    return d;
+}
+
 std::vector<BlockDef> buildTable() {
     using C = Category;
     using S = Shape;
@@ -72,10 +79,17 @@ std::vector<BlockDef> buildTable() {
                      {num("left", "50"), num("right", "50")}, "robot"));
     t.push_back(make("robot.stop", C::Motion, S::Stack, Sem::CallStmt, "robot.stop", {}, "robot"));
     t.push_back(make("robot.speed", C::Motion, S::Stack, Sem::CallStmt, "robot.speed", {num("p", "50")}, "robot"));
+    t.push_back(make("robot.wait", C::Control, S::Stack, Sem::CallStmt, "robot.wait", {num("s", "1")}, "robot"));
+    t.push_back(make("robot.wait_until", C::Control, S::Stack, Sem::WaitUntil, "", {boolean("cond")}, "robot"));
     t.push_back(make("robot.color", C::Sensing, S::Reporter, Sem::CallExpr, "robot.color", {}, "robot"));
     t.push_back(make("robot.reflect", C::Sensing, S::Reporter, Sem::CallExpr, "robot.reflect", {}, "robot"));
     t.push_back(make("robot.distance", C::Sensing, S::Reporter, Sem::CallExpr, "robot.distance", {}, "robot"));
     t.push_back(make("robot.touch", C::Sensing, S::Boolean, Sem::CallExpr, "robot.touch", {}, "robot"));
+    // whole questions in one block (a pupil does not need an operator block for them)
+    t.push_back(callCompare("robot.color_is", "robot.color", Op::Eq,
+                            {"colour", InputKind::Dropdown, "black", {"black", "white", "red", "green", "blue", "yellow"}}));
+    t.push_back(callCompare("robot.distance_lt", "robot.distance", Op::Lt, num("cm", "10")));
+    t.push_back(callCompare("robot.reflect_lt", "robot.reflect", Op::Lt, num("p", "50")));
     t.push_back(make("robot.heading", C::Sensing, S::Reporter, Sem::CallExpr, "robot.heading", {}, "robot"));
     t.push_back(make("robot.timer", C::Sensing, S::Reporter, Sem::CallExpr, "robot.timer", {}, "robot"));
     t.push_back(make("robot.reset_timer", C::Sensing, S::Stack, Sem::CallStmt, "robot.reset_timer", {}, "robot"));

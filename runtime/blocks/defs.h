@@ -58,6 +58,8 @@ enum class Sem : uint8_t {
     GetVar,       // var
     Define,       // hat: def name():
     CallProc,     // name()
+    WaitUntil,    // while not cond: pass   (the robot's "wait until …": queries pass robot time)
+    CallCompare,  // call() op input 0, e.g. `robot.color() == "black"`, `robot.distance() < 10`
 };
 
 struct InputDef {
@@ -72,8 +74,8 @@ struct BlockDef {
     Category category = Category::None;
     Shape shape = Shape::None;
     Sem sem = Sem::None;
-    std::string call;                  // CallStmt/CallExpr: "forward", "random.randint"
-    program::Op op = program::Op::None;  // BinOp/Compare
+    std::string call;                  // CallStmt/CallExpr/CallCompare: "forward", "random.randint"
+    program::Op op = program::Op::None;  // BinOp/Compare/CallCompare
     std::vector<InputDef> inputs;
     std::string world;                 // "maze", "turtle"; empty = every world
     bool terminal = false;             // nothing can follow (forever)

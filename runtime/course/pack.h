@@ -119,7 +119,12 @@ struct CodingStep {
     std::string solution;               // reference solution (program text or solutions/ file)
     std::string solution_file;          // optional pack-relative path under solutions/
     std::string starter;                // optional program text the editor opens with
+    std::string editor;                 // robot steps: "blocks" or "python" (empty = python)
     int points = 1;
+
+    // The pupil edits blocks (blocks{} steps, robot{ editor = "blocks" }); the solution and
+    // starter stay Python-style text inside the block subset.
+    bool usesBlocks() const { return kind == CodingKind::Blocks || (kind == CodingKind::Robot && editor == "blocks"); }
 };
 
 // ---- steps, lessons, pack ----------------------------------------------------------------------

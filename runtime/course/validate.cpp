@@ -183,6 +183,8 @@ bool checkStep(Ctx& ctx, const Step& step) {
             ctx.error(pos, "pack.file_missing", {{"file", c.solution_file}});
         }
         if (c.solution.empty() && c.solution_file.empty()) ctx.warning(pos, "pack.coding_no_solution", {{"id", step.id}});
+        if (!c.editor.empty() && c.editor != "blocks" && c.editor != "python")
+            ctx.error(pos, "pack.bad_editor", {{"id", step.id}, {"editor", c.editor}});
         if (c.goals.empty()) {
             ctx.error(pos, "pack.coding_no_goals", {{"id", step.id}});
             return false;

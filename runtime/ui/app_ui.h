@@ -126,6 +126,8 @@ private:
     // step == nullptr: the block playground (goal reached or what is missing, no hints).
     float drawCodingFeedback(CodingStepState& cs, const course::Step* step, float x, float y, float w, float h);
     void drawCodingText(CodingStepState& cs, ImVec2 origin, ImVec2 size);
+    // The robot's world: the mat as a texture, zoom/pan, the sensor panel, the replay slider.
+    void drawRobotWorld(CodingStepState& cs, ImVec2 origin, ImVec2 size, struct WorldViewStyle& st);
     void checkCodingStep(CodingStepState& cs, const course::Step& step);
     std::string codingStepKey(const course::Step& step) const;
     std::shared_ptr<class CodingSession> coding_;  // made on first use (ui/coding_session.h)

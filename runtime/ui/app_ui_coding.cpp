@@ -17,6 +17,7 @@
 #include "ui/coding_session.h"
 #include "ui/icons.h"
 #include "worlds/maze.h"
+#include "worlds/robot/robot_world.h"
 
 namespace sandyq::ui {
 
@@ -119,7 +120,8 @@ void AppUi::drawCodingControls(CodingStepState& cs, const course::Step* step, fl
     if (cs.hasWorld() || cs.isConsole()) {
         static const char* kSpeed[3] = {"coding.speed.slow", "coding.speed.medium", "coding.speed.fast"};
         static const char* kShort[3] = {"x0.5", "x1", "x3"};  // numbers: the same in every language
-        const std::string label = compact ? std::string(kShort[std::clamp(cs.speed(), 0, 2)]) : tr_.tr(kSpeed[std::clamp(cs.speed(), 0, 2)]);
+        std::string label = compact ? std::string(kShort[std::clamp(cs.speed(), 0, 2)]) : tr_.tr(kSpeed[std::clamp(cs.speed(), 0, 2)]);
+        if (cs.isRobot()) label = tr_.tr("robot.ui.speed", {{"n", static_cast<int64_t>(cs.speedFactor())}});  // 1×, 2×, 10×
         const float bw = textW(fonts_.body, label) + pad * 2;
         ImGui::SetCursorScreenPos(ImVec2(cx, y));
         if (button("coding.speed", label, ImVec2(bw, btn_h))) {
@@ -357,13 +359,9 @@ void AppUi::drawCodingWorld(CodingStepState& cs, ImVec2 o, ImVec2 s) {
         st.high_contrast = settings_.high_contrast;
         st.text = p.text;
         st.danger = p.danger;
-        if (cs.worldKind() == "robot") {
-            for (const char* k : {"coding.sensor.colour", "coding.sensor.light", "coding.sensor.distance", "coding.sensor.touch", "coding.sensor.heading", "coding.sensor.time"})
-                st.sensor_labels.push_back(tr_.tr(k));
-            st.colour_name = [this](const char* c) {
-                const std::string key = std::string("blocks.opt.") + c;
-                return tr_.catalogue(settings_.lang).find(key) ? tr_.tr(key) : std::string(c);
-            };
+        if (cs.isRobot()) {
+            drawRobotWorld(cs, o, s, st);
+            return;
         }
         cs.worldView().draw(*wd, o, s, st, 0);
         widgets_.add("coding.world", Rect{o.x, o.y, s.x, s.y});
@@ -526,6 +524,91 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
 }
 
+void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewStyle& st) {
+    const auto& rw = static_cast<const robot::RobotWorld&>(*cs.world());
+    const Palette& p = palette(settings_.high_contrast);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    st.panel = [this](const char* key, const std::string& v) { return tr_.tr(key, {{"v", v}}); };
+    st.colour_name = [this](const char* c) {
+        const std::string key = std::string("blocks.opt.") + c;
+        if (std::string_view(c) == "none") return tr_.tr("robot.panel.no_colour");
+        return tr_.catalogue(settings_.lang).find(key) ? tr_.tr(key) : std::string(c);
+    };
+    // the replay row under the view once a run has left a trace
+    const float row_h = kMinTouchTarget;
+    const bool replay = cs.canReplay();
+    const ImVec2 view_size(s.x, replay ? s.y - row_h - 6 : s.y);
+    // the mat's raster as a texture (made once per step)
+    const robot::Mat& mat = rw.mat();
+    const uint64_t tex = course_ ? course_->rasterTexture(cs.key(), mat.rgba.data(), mat.px_w, mat.px_h) : 0;
+
+    // zoom buttons over the view (their own draw channel, so the view is drawn under them while
+    // they still get the clicks first), then the view with drag-to-pan and wheel zoom
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const float zb = kMinTouchTarget;
+    const float bx = o.x + s.x - zb - 6;
+    ImGui::SetCursorScreenPos(ImVec2(bx, o.y + 6));
+    if (button("coding.world.zoom_in", "+", ImVec2(zb, zb))) cs.worldView().zoomBy(1.5f, ImVec2(o.x + s.x * 0.5f, o.y + view_size.y * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(bx, o.y + 12 + zb));
+    if (button("coding.world.zoom_out", "-", ImVec2(zb, zb))) cs.worldView().zoomBy(1 / 1.5f, ImVec2(o.x + s.x * 0.5f, o.y + view_size.y * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(bx, o.y + 18 + 2 * zb));
+    if (button("coding.world.fit", "", ImVec2(zb, zb))) cs.worldView().fit();
+    {
+        // the "fit" icon: four corners of a frame
+        const ImVec2 c(bx + zb * 0.5f, o.y + 18 + 2.5f * zb);
+        const float r = zb * 0.24f, k = zb * 0.1f;
+        for (int sx = -1; sx <= 1; sx += 2)
+            for (int sy = -1; sy <= 1; sy += 2) {
+                const ImVec2 corner(c.x + r * static_cast<float>(sx), c.y + r * static_cast<float>(sy));
+                dl->AddLine(corner, ImVec2(corner.x - k * static_cast<float>(sx), corner.y), p.text, 2.5f);
+                dl->AddLine(corner, ImVec2(corner.x, corner.y - k * static_cast<float>(sy)), p.text, 2.5f);
+            }
+    }
+    dl->ChannelsSetCurrent(0);
+    ImGui::SetCursorScreenPos(o);
+    ImGui::InvisibleButton("##robotview", view_size);
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) cs.worldView().panBy(ImGui::GetIO().MouseDelta);
+    if (ImGui::IsItemHovered() && ImGui::GetIO().MouseWheel != 0)
+        cs.worldView().zoomBy(ImGui::GetIO().MouseWheel > 0 ? 1.25f : 0.8f, ImGui::GetIO().MousePos);
+    cs.worldView().draw(rw, o, view_size, st, tex);
+    dl->ChannelsMerge();
+    widgets_.add("coding.world", Rect{o.x, o.y, view_size.x, view_size.y});
+    if (!replay) return;
+
+    // ---- replay: play/pause, a time slider over the recorded run, the time shown ----
+    const float y = o.y + view_size.y + 6;
+    ImGui::SetCursorScreenPos(ImVec2(o.x, y));
+    if (button("coding.replay.play", "", ImVec2(row_h, row_h), cs.replayPlaying(), cs.replayPlaying() ? kIconStop : kIconPlay)) {
+        if (cs.replayPlaying()) cs.pauseReplay();
+        else cs.playReplay();
+    }
+    const double total = cs.replayDuration();
+    const double t = cs.replayTime() < 0 ? total : cs.replayTime();
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.1f / %.1f", t, total);
+    const std::string time_text = tr_.tr("robot.ui.seconds", {{"v", std::string(buf)}});
+    const float tw = textW(fonts_.body, time_text) + 8;
+    const float sx = o.x + row_h + 14, sw = std::max(40.0f, s.x - row_h - 14 - tw - 10);
+    ImGui::SetCursorScreenPos(ImVec2(sx, y));
+    ImGui::InvisibleButton("coding.replay", ImVec2(sw, row_h));
+    registerItem("coding.replay");
+    if (ImGui::IsItemActive() && total > 0) {
+        const float fx = std::clamp((ImGui::GetIO().MousePos.x - sx - 10) / (sw - 20), 0.0f, 1.0f);
+        cs.setReplayTime(static_cast<double>(fx) * total);
+    }
+    // the track, the part played, the knob
+    const float ty = y + row_h * 0.5f;
+    const float frac = total > 0 ? static_cast<float>(t / total) : 1.0f;
+    const float kx = sx + 10 + (sw - 20) * frac;
+    dl->AddRectFilled(ImVec2(sx + 10, ty - 4), ImVec2(sx + sw - 10, ty + 4), settings_.high_contrast ? p.text_muted : IM_COL32(220, 214, 200, 255), 4);
+    dl->AddRectFilled(ImVec2(sx + 10, ty - 4), ImVec2(kx, ty + 4), p.primary, 4);
+    dl->AddCircleFilled(ImVec2(kx, ty), row_h * 0.3f, p.primary, 20);
+    dl->AddCircle(ImVec2(kx, ty), row_h * 0.3f, IM_COL32(255, 255, 255, 255), 20, 2.5f);
+    dl->AddText(fonts_.body, fs, ImVec2(sx + sw + 8, ty - fs * 0.5f), p.text, time_text.c_str());
+}
+
 // ---- persistence and test API ----
 
 std::string AppUi::codingProgram(const std::string& key) const {
@@ -613,6 +696,25 @@ std::string AppUi::codingStateJson() const {
     }
     if (worlds::World* w = cs.world()) {
         j["state"] = w->stateLiteral();
+        if (cs.isRobot()) {
+            const auto& rw = static_cast<const robot::RobotWorld&>(*w);
+            const robot::Pose pose = rw.pose();
+            nlohmann::json r = {{"x", pose.x}, {"y", pose.y}, {"heading", pose.heading_deg}, {"time", rw.time()},
+                                {"frames", rw.frameCount()}, {"speed", cs.speedFactor()}, {"zoom", cs.worldView().zoom()},
+                                {"canReplay", cs.canReplay()}, {"replayTime", cs.replayTime()}, {"replayPlaying", cs.replayPlaying()}};
+            if (rw.frameCount() > 0) {
+                const long shown = cs.worldView().shownFrame();
+                const robot::FrameView f = rw.frame(shown < 0 ? rw.frameCount() - 1 : static_cast<size_t>(shown));
+                r["shown"] = {{"x", f.pose.x}, {"y", f.pose.y}, {"heading", f.pose.heading_deg}, {"time", f.time},
+                              {"color", f.sensors.color}, {"reflect", f.sensors.reflect}, {"distance", f.sensors.distance},
+                              {"touch", f.sensors.touch}, {"led", f.led}};
+            }
+            nlohmann::json goals = nlohmann::json::array();
+            for (const auto& [spec, result] : rw.checkMatGoals())
+                goals.push_back({{"builtin", spec.builtin}, {"passed", result.passed}, {"key", result.message_key}});
+            r["matGoals"] = goals;
+            j["robot"] = r;
+        }
         if (w->kind() == "maze") {
             const auto& m = static_cast<const worlds::MazeWorld&>(*w);
             j["maze"] = {{"x", m.x()}, {"y", m.y()}, {"dir", worlds::dirName(m.dir())}, {"atGoal", m.tile(m.x(), m.y()) == worlds::Tile::Goal},

@@ -1,6 +1,8 @@
 // ui/coding_session.cpp — see coding_session.h.
 #include "ui/coding_session.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "course/literal.h"
@@ -53,7 +55,7 @@ const char* codingModeName(CodingMode m) {
 void CodingStepState::setUp(const course::Step& step, const std::string& key, const course::PackSource* source, const std::string& saved) {
     key_ = key;
     const course::CodingStep& c = step.coding;
-    blocks_ = c.kind == course::CodingKind::Blocks;
+    blocks_ = c.usesBlocks();
     // the world
     json w = json::object();
     if (!c.world.empty()) {
@@ -68,6 +70,7 @@ void CodingStepState::setUp(const course::Step& step, const std::string& key, co
     if (w.contains("kind") && w["kind"].is_string()) world_kind_ = w["kind"].get<std::string>();
     if (world_kind_.empty() && c.kind == course::CodingKind::Robot) world_kind_ = "robot";
     if (world_kind_.empty() && c.kind == course::CodingKind::Blocks) world_kind_ = "maze";
+    if (world_kind_ == "robot") speed_ = 0;  // 1×: robot time is real time
     if (!world_kind_.empty()) {
         auto made = makeWorld(world_kind_, w, source);
         if (made.ok()) world_ = std::move(made.value());
@@ -214,6 +217,7 @@ void CodingStepState::makeRunner() {
     const program::Program& prog = blocks_ ? compiled_.program : *text_program_;
     runner_ = std::make_unique<worlds::Runner>(prog, *world_, limits);
     world_view_.reset();
+    endReplay();
 }
 
 void CodingStepState::run() {
@@ -228,6 +232,7 @@ void CodingStepState::run() {
     mode_ = CodingMode::Running;
     goal_reached_ = false;
     paused_ = false;
+    endReplay();
     editor_.read_only = true;
 }
 
@@ -258,6 +263,7 @@ void CodingStepState::stop() {
 
 void CodingStepState::resetWorld() {
     if (console_) { console_->stop(); return; }
+    endReplay();
     runner_.reset();
     compile_error_ = {};
     goal_reached_ = false;
@@ -276,17 +282,65 @@ void CodingStepState::update(double dt) {
         return;
     }
     if (runner_ && mode_ == CodingMode::Running) {
-        static const double kSpeeds[3] = {0.5, 1.0, 3.0};
-        const double scale = kSpeeds[speed_ < 0 ? 0 : speed_ > 2 ? 2 : speed_];
-        const worlds::RunStatus s = runner_->tick(kTickInstructions, dt * scale);
+        const worlds::RunStatus s = runner_->tick(kTickInstructions, dt * speedFactor());
         if (s == worlds::RunStatus::Finished) finished();
         if (s == worlds::RunStatus::Faulted) mode_ = CodingMode::Faulted;
     }
     if (runner_ && mode_ == CodingMode::Finished && runner_->animating()) runner_->tick(0, dt);
+    if (replay_playing_) {
+        if (!canReplay()) {
+            endReplay();
+        } else {
+            replay_t_ = std::min(replayDuration(), std::max(0.0, replay_t_) + dt * speedFactor());
+            if (replay_t_ >= replayDuration()) replay_playing_ = false;
+        }
+    }
+    if (replay_t_ >= 0 && isRobot()) {
+        const auto& rw = static_cast<const robot::RobotWorld&>(*world_);
+        world_view_.showFrame(static_cast<long>(rw.frameAt(replay_t_)));
+    } else {
+        world_view_.showFrame(-1);
+    }
     // the editor's markers
     editor_.exec_line = (mode_ == CodingMode::Running || mode_ == CodingMode::Paused) ? runningLine() : 0;
     editor_.error_line = errorLine();
     if (editor_.error_line > 0 || mode_ != CodingMode::Editing) editor_.read_only = mode_ == CodingMode::Running || mode_ == CodingMode::Paused;
+}
+
+double CodingStepState::speedFactor() const {
+    static const double kSpeeds[3] = {0.5, 1.0, 3.0};
+    static const double kRobot[3] = {1.0, 2.0, 10.0};  // the robot: 1×, 2×, 10× real time
+    const int i = std::clamp(speed_, 0, 2);
+    return world_kind_ == "robot" ? kRobot[i] : kSpeeds[i];
+}
+
+bool CodingStepState::canReplay() const {
+    if (!isRobot() || mode_ == CodingMode::Running || mode_ == CodingMode::Paused) return false;
+    return static_cast<const robot::RobotWorld&>(*world_).frameCount() > 1;
+}
+
+double CodingStepState::replayDuration() const {
+    if (!isRobot()) return 0;
+    const auto& rw = static_cast<const robot::RobotWorld&>(*world_);
+    return rw.frameCount() > 0 ? static_cast<double>(rw.sim().frames().back().step) / robot::kStepsPerSecond : 0;
+}
+
+void CodingStepState::setReplayTime(double seconds) {
+    replay_playing_ = false;
+    if (!canReplay()) { replay_t_ = -1; return; }
+    replay_t_ = std::clamp(seconds, 0.0, replayDuration());
+}
+
+void CodingStepState::playReplay() {
+    if (!canReplay()) return;
+    if (replay_t_ < 0 || replay_t_ >= replayDuration()) replay_t_ = 0;
+    replay_playing_ = true;
+}
+
+void CodingStepState::endReplay() {
+    replay_t_ = -1;
+    replay_playing_ = false;
+    world_view_.showFrame(-1);
 }
 
 CodingMode CodingStepState::mode() const {

@@ -78,8 +78,21 @@ public:
     void blocksChanged();
 
     CodingMode mode() const;
-    int speed() const { return speed_; }  // 0 slow, 1 medium, 2 fast
+    int speed() const { return speed_; }  // 0 slow, 1 medium, 2 fast (robot: 1×, 2×, 10×)
     void setSpeed(int s) { speed_ = s; }
+    // How many seconds of world time pass per second on screen at the chosen speed.
+    double speedFactor() const;
+    bool isRobot() const { return world_kind_ == "robot" && world_ != nullptr; }
+
+    // ---- replay of a robot run (the recorded trace) with a time slider ----
+    // Possible when a run has ended (or was stopped) and left frames to look at.
+    bool canReplay() const;
+    double replayDuration() const;                  // seconds of the recorded run
+    double replayTime() const { return replay_t_; } // -1: the live (last) frame
+    void setReplayTime(double seconds);             // shows that moment; stops playing
+    void playReplay();                              // from the slider's place (or the start)
+    void pauseReplay() { replay_playing_ = false; }
+    bool replayPlaying() const { return replay_playing_; }
     const program::Diagnostic& diagnostic() const;
     blocks::BlockId runningBlock() const;
     blocks::BlockId errorBlock() const;
@@ -113,6 +126,7 @@ public:
 
 private:
     bool compileForRun();
+    void endReplay();
     void makeRunner();
     void finished();
 
@@ -132,6 +146,8 @@ private:
     CodingMode mode_ = CodingMode::Editing;
     int speed_ = 1;
     bool paused_ = false;
+    double replay_t_ = -1;
+    bool replay_playing_ = false;
     std::string empty_;
     std::vector<worlds::GoalSpec> goals_;  // playground samples (lesson steps check through Lua)
     bool goal_reached_ = false;

@@ -243,6 +243,18 @@ std::vector<size_t> Course::usableEntries() const {
     return out;
 }
 
+uint64_t Course::rasterTexture(const std::string& key, const uint8_t* rgba, int width, int height) {
+    const std::string k = "raster:" + key;
+    auto it = pictures_.find(k);
+    if (it != pictures_.end()) return it->second.texture;
+    Picture& pic = pictures_[k];
+    pic.width = width;
+    pic.height = height;
+    if (textures_ && rgba && width > 0 && height > 0) pic.texture = textures_->createTexture(rgba, width, height);
+    pic.failed = pic.texture == 0;
+    return pic.texture;
+}
+
 const Picture& Course::picture(scripting::PackHandle h, const std::string& path) {
     const std::string k = std::to_string(h.value) + ":" + path;
     auto it = pictures_.find(k);

@@ -87,6 +87,9 @@ public:
 
     // A picture of a pack (pack-relative path), fetched and decoded on first use.
     const Picture& picture(scripting::PackHandle h, const std::string& path);
+    // A texture of RGBA pixels made in code (a robot mat's raster), created once per `key` and
+    // kept (and freed) with the pictures; 0 without a window (native tests).
+    uint64_t rasterTexture(const std::string& key, const uint8_t* rgba, int width, int height);
 
     // Marks (kept per pack id / lesson id / step id; the progress store takes over persistence).
     StepMark mark(const std::string& pack, const std::string& lesson, const std::string& step) const;

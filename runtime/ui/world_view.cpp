@@ -53,6 +53,7 @@ void WorldView::reset() {
     mat_runs_.clear();
     trail_.clear();
     trail_frames_ = 0;
+    show_frame_ = -1;
 }
 
 void WorldView::draw(const worlds::World& world, ImVec2 origin, ImVec2 size, const WorldViewStyle& st, uint64_t tex) {
@@ -185,37 +186,91 @@ void WorldView::drawTurtle(ImDrawList* dl, const worlds::World& w, ImVec2 origin
     (void)st;
 }
 
+void WorldView::zoomBy(float factor, ImVec2 anchor) {
+    const float z = std::clamp(zoom_ * factor, 1.0f, 8.0f);
+    const float f = z / zoom_;
+    // keep the mat point under the anchor where it is: anchor = centre + pan + m * scale
+    pan_ = ImVec2(anchor.x - last_origin_.x - (anchor.x - last_origin_.x - pan_.x) * f,
+                  anchor.y - last_origin_.y - (anchor.y - last_origin_.y - pan_.y) * f);
+    zoom_ = z;
+    if (zoom_ <= 1.0f) pan_ = ImVec2(0, 0);
+}
+
+void WorldView::panBy(ImVec2 d) {
+    if (zoom_ <= 1.0f) return;  // the whole mat is in view: nothing to move
+    pan_ = ImVec2(pan_.x + d.x, pan_.y + d.y);
+}
+
+namespace {
+constexpr size_t kTrailEvery = 8;  // frames (40 ms of robot time) per trail point
+
+std::string fmt1(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+}  // namespace
+
 void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin, ImVec2 size, const WorldViewStyle& st, uint64_t tex) {
     const auto& rw = static_cast<const robot::RobotWorld&>(w);
     const robot::Mat& mat = rw.mat();
     if (mat.width_cm <= 0 || mat.height_cm <= 0) return;
-    // the sensor panel's text (its height decides how much room the mat gets)
-    std::string panel;
-    if (st.sensor_labels.size() >= 6 && rw.frameCount() > 0) {
-        const robot::FrameView f = rw.frame(rw.frameCount() - 1);
-        const std::string colour = st.colour_name ? st.colour_name(f.sensors.color) : std::string(f.sensors.color);
-        char buf[320];
-        std::snprintf(buf, sizeof buf, "%s: %s   %s: %d   %s: %.1f   %s: %s   %s: %.0f   %s: %.1f", st.sensor_labels[0].c_str(), colour.c_str(),
-                      st.sensor_labels[1].c_str(), f.sensors.reflect, st.sensor_labels[2].c_str(), f.sensors.distance,
-                      st.sensor_labels[3].c_str(), f.sensors.touch ? "1" : "0", st.sensor_labels[4].c_str(), f.sensors.heading_deg,
-                      st.sensor_labels[5].c_str(), f.time);
-        panel = buf;
+    const size_t n = rw.frameCount();
+    const size_t shown = n == 0 ? 0 : (show_frame_ < 0 || static_cast<size_t>(show_frame_) >= n ? n - 1 : static_cast<size_t>(show_frame_));
+    robot::FrameView f;
+    if (n > 0) f = rw.frame(shown);
+
+    // ---- the sensor panel's items (their rows decide how much room the mat gets) ----
+    struct Item { std::string text; bool swatch; robot::Rgb colour; };
+    std::vector<Item> items;
+    if (st.panel && n > 0) {
+        robot::Rgb seen, led;
+        const bool has_seen = robot::parseColorName(f.sensors.color, seen);
+        const bool led_on = f.led != "off" && robot::parseColorName(f.led, led);
+        const auto name = [&](const std::string& c) { return st.colour_name ? st.colour_name(c.c_str()) : c; };
+        items.push_back({st.panel("robot.panel.colour", name(f.sensors.color)), has_seen, seen});
+        items.push_back({st.panel("robot.panel.light", std::to_string(f.sensors.reflect)), false, {}});
+        items.push_back({st.panel("robot.panel.distance", fmt1(f.sensors.distance)), false, {}});
+        items.push_back({st.panel(f.sensors.touch ? "robot.panel.touch_yes" : "robot.panel.touch_no", ""), false, {}});
+        items.push_back({st.panel("robot.panel.heading", std::to_string(static_cast<int>(std::lround(f.sensors.heading_deg)))), false, {}});
+        items.push_back({st.panel("robot.panel.led", name(f.led)), led_on, led});
+        items.push_back({st.panel("robot.panel.time", fmt1(f.time)), false, {}});
     }
-    const float panel_h = panel.empty() ? 0 : st.font->CalcTextSizeA(st.font_size, 1e9f, size.x - 28, panel.c_str()).y + 16;
-    const float avail_h = size.y - panel_h;
-    const float scale = std::min((size.x - 8) / static_cast<float>(mat.width_cm), (avail_h - 8) / static_cast<float>(mat.height_cm));
-    const float ox = origin.x + (size.x - static_cast<float>(mat.width_cm) * scale) * 0.5f;
-    const float oy = origin.y + (avail_h - static_cast<float>(mat.height_cm) * scale) * 0.5f;
+    const float fs = st.font_size;
+    const float chip_h = fs + 10, sw = fs * 0.8f;
+    float panel_h = 0;
+    std::vector<ImVec2> chip_pos;
+    if (!items.empty()) {
+        float cx = 6, cy = 0;
+        for (const Item& it : items) {
+            const float cw = st.font->CalcTextSizeA(fs, 1e9f, 0, it.text.c_str()).x + 14 + (it.swatch ? sw + 6 : 0);
+            if (cx > 6 && cx + cw > size.x - 6) { cx = 6; cy += chip_h + 4; }
+            chip_pos.push_back(ImVec2(cx, cy));
+            cx += cw + 4;
+        }
+        panel_h = cy + chip_h + 8;
+    }
+    const float avail_h = std::max(40.0f, size.y - panel_h);
+
+    // ---- placement: fitted, then zoomed around the centre and panned ----
+    const float fit_scale = std::min((size.x - 8) / static_cast<float>(mat.width_cm), (avail_h - 8) / static_cast<float>(mat.height_cm));
+    const float scale = fit_scale * zoom_;
+    last_origin_ = ImVec2(origin.x + size.x * 0.5f, origin.y + avail_h * 0.5f);
+    const float lim_x = static_cast<float>(mat.width_cm) * scale * 0.5f, lim_y = static_cast<float>(mat.height_cm) * scale * 0.5f;
+    pan_ = ImVec2(std::clamp(pan_.x, -lim_x, lim_x), std::clamp(pan_.y, -lim_y, lim_y));
+    const float ox = last_origin_.x + pan_.x - static_cast<float>(mat.width_cm) * scale * 0.5f;
+    const float oy = last_origin_.y + pan_.y - static_cast<float>(mat.height_cm) * scale * 0.5f;
     const auto P = [&](double x, double y) { return ImVec2(ox + static_cast<float>(x) * scale, oy + static_cast<float>(y) * scale); };
-    // the mat: its picture, or the raster as runs of one colour (built once per mat)
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + avail_h), true);
+
+    // ---- the mat: its raster as a texture, else as runs of one colour (built once per mat) ----
+    dl->AddRectFilled(ImVec2(P(0, 0).x + 3, P(0, 0).y + 4), ImVec2(P(mat.width_cm, mat.height_cm).x + 3, P(mat.width_cm, mat.height_cm).y + 4), IM_COL32(0, 0, 0, 40));
     if (tex != 0) {
         dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<uintptr_t>(tex)), P(0, 0), P(mat.width_cm, mat.height_cm));
     } else {
         if (mat_key_ != &mat) {
             mat_key_ = &mat;
             mat_runs_.clear();
-            trail_.clear();
-            trail_frames_ = 0;
             const double res = std::max(1.0, std::max(mat.width_cm, mat.height_cm) / 160.0);
             for (double y = 0; y < mat.height_cm; y += res) {
                 Run cur{0, 0, 0, 0, 0};
@@ -235,7 +290,7 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
         for (const Run& r : mat_runs_) dl->AddRectFilled(P(r.x0, r.y0), P(std::min<double>(r.x1, mat.width_cm), std::min<double>(r.y1, mat.height_cm)), r.colour);
     }
     dl->AddRect(P(0, 0), P(mat.width_cm, mat.height_cm), IM_COL32(120, 120, 130, 255), 0, 0, 2);
-    // zones and walls
+    // zones (outlined: their colour is painted on the mat) and walls
     const auto shape = [&](const robot::Shape& s, ImU32 fill, ImU32 edge, float thick) {
         if (s.kind == robot::Shape::Kind::Circle) {
             if (fill) dl->AddCircleFilled(P(s.centre.x, s.centre.y), static_cast<float>(s.radius) * scale, fill, 32);
@@ -249,67 +304,123 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
     };
     for (const robot::Zone& z : mat.zones) {
         const ImU32 edge = z.kind == "goal" ? IM_COL32(30, 160, 60, 230) : z.kind == "forbidden" ? IM_COL32(220, 40, 40, 230) : IM_COL32(60, 110, 220, 200);
-        shape(z.shape, 0, edge, 3);
+        shape(z.shape, 0, edge, std::max(2.0f, 0.5f * scale));
     }
     for (const robot::Wall& wall : mat.walls) {
         if (wall.border && !wall.sonar_visible) continue;
-        shape(wall.shape, IM_COL32(120, 90, 60, 255), IM_COL32(70, 50, 30, 255), 1.5f);
+        shape(wall.shape, st.high_contrast ? IM_COL32(0, 0, 0, 255) : IM_COL32(120, 90, 60, 255), IM_COL32(70, 50, 30, 255), 1.5f);
     }
-    if (rw.frameCount() == 0) return;
-    // the trail (sampled frames; rebuilt after a reset)
-    const size_t n = rw.frameCount();
+    if (n == 0) {
+        dl->PopClipRect();
+        return;
+    }
+
+    // ---- the trail up to the shown frame (sampled frames; rebuilt after a reset) ----
     if (n < trail_frames_) { trail_.clear(); trail_frames_ = 0; }
-    for (size_t i = trail_frames_; i < n; i += 8) {
-        const robot::FrameView f = rw.frame(i);
-        trail_.push_back(ImVec2(static_cast<float>(f.pose.x), static_cast<float>(f.pose.y)));
-        trail_frames_ = i + 8;
+    for (size_t i = trail_frames_; i < n; i += kTrailEvery) {
+        const robot::FrameView t = rw.frame(i);
+        trail_.push_back(ImVec2(static_cast<float>(t.pose.x), static_cast<float>(t.pose.y)));
+        trail_frames_ = i + kTrailEvery;
     }
-    if (trail_.size() > 1) {
+    {
         std::vector<ImVec2> pts;
-        pts.reserve(trail_.size() + 1);
-        for (const ImVec2& p : trail_) pts.push_back(P(p.x, p.y));
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 120, 0, 170), 0, 3);
+        const size_t upto = std::min(trail_.size(), shown / kTrailEvery + 1);
+        pts.reserve(upto + 1);
+        for (size_t i = 0; i < upto; ++i) pts.push_back(P(trail_[i].x, trail_[i].y));
+        pts.push_back(P(f.pose.x, f.pose.y));
+        if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 120, 0, 190), 0, std::max(2.0f, 0.6f * scale));
     }
-    const robot::FrameView f = rw.frame(n - 1);
-    // sonar beam
+
+    // ---- the robot ----
     const double hr = f.pose.heading_deg * 3.14159265358979 / 180.0;
-    const double dist = std::min(f.sensors.distance, mat.robot.sonar_range);
-    dl->AddLine(P(f.sonar.x, f.sonar.y), P(f.sonar.x + std::cos(hr) * dist, f.sonar.y + std::sin(hr) * dist), IM_COL32(80, 160, 255, 140), 2);
-    // body
-    ImVec2 body[4];
-    for (int i = 0; i < 4; ++i) body[i] = P(f.body[i].x, f.body[i].y);
-    dl->AddConvexPolyFilled(body, 4, f.blocked ? IM_COL32(240, 140, 90, 235) : IM_COL32(250, 200, 40, 235));
-    dl->AddPolyline(body, 4, IM_COL32(60, 50, 20, 255), ImDrawFlags_Closed, 2);
-    // wheels at the axle ends
     const robot::Vec2 fw{std::cos(hr), std::sin(hr)}, rt{-std::sin(hr), std::cos(hr)};
-    const double half = mat.robot.track * 0.5, wr = mat.robot.wheel_radius;
+    const auto R = [&](robot::Vec2 base, double fwd, double right) { return P(base.x + fw.x * fwd + rt.x * right, base.y + fw.y * fwd + rt.y * right); };
+    // the ultrasonic beam: a cone of ±sonar_cone_deg, as long as the distance it reads
+    {
+        const double dist = std::min(f.sensors.distance, mat.robot.sonar_range);
+        const double cone = mat.robot.sonar_cone_deg * 3.14159265358979 / 180.0;
+        const ImVec2 a = P(f.sonar.x, f.sonar.y);
+        const ImVec2 l = P(f.sonar.x + std::cos(hr - cone) * dist, f.sonar.y + std::sin(hr - cone) * dist);
+        const ImVec2 r = P(f.sonar.x + std::cos(hr + cone) * dist, f.sonar.y + std::sin(hr + cone) * dist);
+        const bool sees = f.sensors.distance < mat.robot.sonar_range;
+        dl->AddTriangleFilled(a, l, r, sees ? IM_COL32(80, 160, 255, 70) : IM_COL32(80, 160, 255, 35));
+        dl->AddLine(a, P(f.sonar.x + fw.x * dist, f.sonar.y + fw.y * dist), IM_COL32(40, 120, 230, 170), 1.5f);
+        if (sees) dl->AddCircleFilled(P(f.sonar.x + fw.x * dist, f.sonar.y + fw.y * dist), std::max(2.5f, 0.8f * scale), IM_COL32(40, 120, 230, 220), 10);
+    }
+    // wheels at the axle ends, with treads that turn with the wheel's rotation counter
+    const double half = mat.robot.track * 0.5, wr = mat.robot.wheel_radius, ww = 1.3;
     for (int s = -1; s <= 1; s += 2) {
         const robot::Vec2 c{f.pose.x + rt.x * half * s, f.pose.y + rt.y * half * s};
-        const ImVec2 q[4] = {P(c.x + fw.x * wr + rt.x * 1.2, c.y + fw.y * wr + rt.y * 1.2), P(c.x + fw.x * wr - rt.x * 1.2, c.y + fw.y * wr - rt.y * 1.2),
-                             P(c.x - fw.x * wr - rt.x * 1.2, c.y - fw.y * wr - rt.y * 1.2), P(c.x - fw.x * wr + rt.x * 1.2, c.y - fw.y * wr + rt.y * 1.2)};
+        const ImVec2 q[4] = {R(c, wr, -ww), R(c, wr, ww), R(c, -wr, ww), R(c, -wr, -ww)};
         dl->AddConvexPolyFilled(q, 4, IM_COL32(30, 30, 34, 255));
+        const double deg = s < 0 ? f.left_deg : f.right_deg;
+        const double phase = std::fmod(std::fmod(deg, 45.0) + 45.0, 45.0) / 45.0;  // a tread every 45°
+        for (int k = 0; k < 3; ++k) {
+            const double along = -wr + (static_cast<double>(k) + phase) * (2 * wr / 3);
+            if (along > wr) continue;
+            dl->AddLine(R(c, along, -ww), R(c, along, ww), IM_COL32(110, 110, 120, 255), 1.0f);
+        }
     }
-    // sensors: the colour sensor shows what it sees; the LED
+    // body, a front bumper (red while pressed) and an arrow for the heading
+    ImVec2 body[4];
+    for (int i = 0; i < 4; ++i) body[i] = P(f.body[i].x, f.body[i].y);
+    dl->AddQuadFilled(ImVec2(body[0].x + 2, body[0].y + 3), ImVec2(body[1].x + 2, body[1].y + 3), ImVec2(body[2].x + 2, body[2].y + 3),
+                      ImVec2(body[3].x + 2, body[3].y + 3), IM_COL32(0, 0, 0, 45));
+    dl->AddConvexPolyFilled(body, 4, f.blocked ? IM_COL32(240, 140, 90, 240) : IM_COL32(250, 200, 40, 240));
+    dl->AddPolyline(body, 4, IM_COL32(60, 50, 20, 255), ImDrawFlags_Closed, 2);
+    dl->AddLine(body[0], body[1], f.sensors.touch ? IM_COL32(230, 40, 40, 255) : IM_COL32(90, 90, 100, 255), std::max(3.0f, 0.9f * scale));
+    {
+        const robot::Vec2 c{f.pose.x, f.pose.y};
+        const double len = mat.robot.front * 0.45;
+        dl->AddTriangleFilled(R(c, len + 1.5, 0), R(c, len - 2.0, -2.2), R(c, len - 2.0, 2.2), IM_COL32(60, 50, 20, 220));
+    }
+    // the colour sensor shows the colour it sees; the ultrasonic sensor's two "eyes"
     robot::Rgb seen;
     robot::parseColorName(f.sensors.color, seen);
-    dl->AddCircleFilled(P(f.color_sensor.x, f.color_sensor.y), std::max(3.0f, 1.5f * scale), IM_COL32(seen.r, seen.g, seen.b, 255), 12);
-    dl->AddCircle(P(f.color_sensor.x, f.color_sensor.y), std::max(3.0f, 1.5f * scale), IM_COL32(0, 0, 0, 255), 12, 1.5f);
-    dl->AddCircleFilled(P(f.sonar.x, f.sonar.y), std::max(3.0f, 1.2f * scale), IM_COL32(60, 120, 220, 255), 10);
-    if (f.led != "off") {
-        robot::Rgb led;
-        if (robot::parseColorName(f.led, led)) dl->AddCircleFilled(P(f.pose.x, f.pose.y), std::max(4.0f, 2.0f * scale), IM_COL32(led.r, led.g, led.b, 255), 12);
+    const float cr = std::max(4.0f, 1.6f * scale);
+    dl->AddCircleFilled(P(f.color_sensor.x, f.color_sensor.y), cr, IM_COL32(seen.r, seen.g, seen.b, 255), 14);
+    dl->AddCircle(P(f.color_sensor.x, f.color_sensor.y), cr, IM_COL32(200, 40, 40, 255), 14, 2.0f);
+    for (int s = -1; s <= 1; s += 2) {
+        const robot::Vec2 e{f.sonar.x - fw.x * 0.8 + rt.x * 1.6 * s, f.sonar.y - fw.y * 0.8 + rt.y * 1.6 * s};
+        dl->AddCircleFilled(P(e.x, e.y), std::max(2.5f, 1.1f * scale), IM_COL32(60, 120, 220, 255), 10);
+        dl->AddCircle(P(e.x, e.y), std::max(2.5f, 1.1f * scale), IM_COL32(20, 40, 90, 255), 10, 1.2f);
+    }
+    // the LED on top, with a glow; the beep as rings
+    robot::Rgb led;
+    if (f.led != "off" && robot::parseColorName(f.led, led)) {
+        const ImVec2 c = R(robot::Vec2{f.pose.x, f.pose.y}, -1.5, 0);
+        dl->AddCircleFilled(c, std::max(7.0f, 3.2f * scale), IM_COL32(led.r, led.g, led.b, 90), 16);
+        dl->AddCircleFilled(c, std::max(4.0f, 1.8f * scale), IM_COL32(led.r, led.g, led.b, 255), 14);
+        dl->AddCircle(c, std::max(4.0f, 1.8f * scale), IM_COL32(40, 40, 40, 255), 14, 1.2f);
+    }
+    if (f.beeping) {
+        const ImVec2 c = P(f.pose.x, f.pose.y);
+        for (int k = 1; k <= 2; ++k) dl->AddCircle(c, static_cast<float>(mat.robot.front + 3.0 * k) * scale, IM_COL32(150, 80, 220, 160), 32, 2);
     }
     if (!f.saying.empty()) {
         const ImVec2 p = P(f.pose.x, f.pose.y);
-        const ImVec2 ts = st.font->CalcTextSizeA(st.font_size, 1e9f, 0, f.saying.c_str());
+        const ImVec2 ts = st.font->CalcTextSizeA(fs, 1e9f, 0, f.saying.c_str());
         dl->AddRectFilled(ImVec2(p.x + 10, p.y - ts.y - 18), ImVec2(p.x + 22 + ts.x, p.y - 8), IM_COL32(255, 255, 255, 240), 8);
-        dl->AddText(st.font, st.font_size, ImVec2(p.x + 16, p.y - ts.y - 14), st.text, f.saying.c_str());
+        dl->AddRect(ImVec2(p.x + 10, p.y - ts.y - 18), ImVec2(p.x + 22 + ts.x, p.y - 8), IM_COL32(120, 120, 130, 255), 8);
+        dl->AddText(st.font, fs, ImVec2(p.x + 16, p.y - ts.y - 14), st.text, f.saying.c_str());
     }
-    // sensor panel
-    if (!panel.empty()) {
-        const ImVec2 a(origin.x + 6, origin.y + size.y - panel_h + 2);
-        dl->AddRectFilled(a, ImVec2(origin.x + size.x - 6, origin.y + size.y - 2), IM_COL32(255, 255, 255, 235), 8);
-        dl->AddText(st.font, st.font_size, ImVec2(a.x + 8, a.y + 6), st.text, panel.c_str(), nullptr, size.x - 28);
+    dl->PopClipRect();
+
+    // ---- the sensor panel: one chip per reading ----
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        const ImVec2 a(origin.x + chip_pos[i].x, origin.y + avail_h + 4 + chip_pos[i].y);
+        const float cw = st.font->CalcTextSizeA(fs, 1e9f, 0, it.text.c_str()).x + 14 + (it.swatch ? sw + 6 : 0);
+        dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + chip_h), st.high_contrast ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 240), chip_h * 0.5f);
+        dl->AddRect(a, ImVec2(a.x + cw, a.y + chip_h), IM_COL32(190, 190, 200, 255), chip_h * 0.5f, 0, 1);
+        float tx = a.x + 7;
+        if (it.swatch) {
+            const ImVec2 c(tx + sw * 0.5f, a.y + chip_h * 0.5f);
+            dl->AddCircleFilled(c, sw * 0.5f, IM_COL32(it.colour.r, it.colour.g, it.colour.b, 255), 14);
+            dl->AddCircle(c, sw * 0.5f, IM_COL32(60, 60, 70, 255), 14, 1);
+            tx += sw + 6;
+        }
+        dl->AddText(st.font, fs, ImVec2(tx, a.y + 5), st.text, it.text.c_str());
     }
 }
 

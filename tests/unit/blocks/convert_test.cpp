@@ -10,6 +10,7 @@
 #include "worlds/maze.h"
 #include "worlds/runner.h"
 #include "worlds/turtle.h"
+#include "worlds/robot/robot_world.h"
 
 using namespace sandyq;
 using namespace sandyq::blocks;
@@ -278,8 +279,10 @@ bool sameProgram(const program::Program& a, const program::Program& b) {
 }  // namespace
 
 TEST_CASE("blocks.convert: program → blocks → program is the identity on random block programs") {
+  for (const char* world_kind : {"maze", "robot"}) {
+    CAPTURE(world_kind);
     std::vector<std::string> statements, values;
-    for (const BlockDef* d : toolboxBlocks("maze")) {
+    for (const BlockDef* d : toolboxBlocks(world_kind)) {
         if (d->isStatement()) statements.push_back(d->type);
         if (d->isValue()) values.push_back(d->type);
     }
@@ -341,7 +344,7 @@ TEST_CASE("blocks.convert: program → blocks → program is the identity on ran
             continue;
         }
         CAPTURE(c1.text);
-        const TextToBlocks tb = workspaceFromText(c1.text, "maze");
+        const TextToBlocks tb = workspaceFromText(c1.text, world_kind);
         REQUIRE(tb.error.ok());
         const CompiledBlocks c2 = compileWorkspace(tb.workspace);
         REQUIRE(c2.ok());
@@ -357,6 +360,7 @@ TEST_CASE("blocks.convert: program → blocks → program is the identity on ran
     }
     MESSAGE(compared << " random block programs compared, " << total_lines << " lines");
     CHECK(compared > 150);
+  }
 }
 
 #include "worlds/samples.h"
@@ -395,6 +399,68 @@ TEST_CASE("blocks.convert: robot blocks are the robot's `robot.…` commands") {
     CHECK(workspaceText(tb.workspace) == text);
     // in a maze there is no robot
     CHECK(workspaceFromText("robot.stop()\n", "maze").error.message_key == "blocks.err.not_a_block");
+}
+
+TEST_CASE("blocks.convert: the robot's questions and \"wait until\" are one block each, both ways") {
+    const char* text =
+        "robot.speed(40)\nrobot.motors(50, 50)\nwhile not robot.distance() < 10:\n    pass\nrobot.stop()\n"
+        "robot.led('red')\nrobot.beep()\nrobot.wait(1)\nwhile not robot.touch():\n    pass\n"
+        "if robot.color() == 'green':\n    robot.say('жасыл')\n"
+        "while not robot.reflect() < 50:\n    robot.motors(30, 30, 0.5)\n";
+    const TextToBlocks tb = workspaceFromText(text, "robot");
+    REQUIRE(tb.error.ok());
+    const Workspace& ws = tb.workspace;
+    CHECK(ws.countOfType("robot.wait_until") == 2);
+    CHECK(ws.countOfType("robot.distance_lt") == 1);
+    CHECK(ws.countOfType("robot.color_is") == 1);
+    CHECK(ws.countOfType("robot.reflect_lt") == 1);
+    CHECK(ws.countOfType("control.repeat_until") == 1);  // it has a body: not a wait
+    CHECK(ws.countOfType("robot.wait") == 1);
+    CHECK(ws.countOfType("operators.lt") + ws.countOfType("operators.eq") + ws.countOfType("operators.not") == 0);
+    CHECK(workspaceText(ws) == text);
+    // a right side the one-block question cannot hold stays a comparison of two blocks
+    const TextToBlocks other = workspaceFromText("if robot.color() == 'purple':\n    robot.stop()\n", "robot");
+    REQUIRE(other.error.ok());
+    CHECK(other.workspace.countOfType("robot.color_is") == 0);
+    CHECK(other.workspace.countOfType("operators.eq") == 1);
+    // a variable fits the number of "distance < … cm?"
+    const TextToBlocks var = workspaceFromText("d = 5\nwhile not robot.distance() < d:\n    pass\n", "robot");
+    REQUIRE(var.error.ok());
+    CHECK(var.workspace.countOfType("robot.distance_lt") == 1);
+    CHECK(var.workspace.countOfType("data.variable") == 1);
+    // outside the robot world, `while not …: pass` is an ordinary repeat-until
+    const TextToBlocks maze = workspaceFromText("while not wall_ahead():\n    pass\n", "maze");
+    REQUIRE(maze.error.ok());
+    CHECK(maze.workspace.countOfType("control.repeat_until") == 1);
+}
+
+TEST_CASE("blocks.convert: robot blocks built by hand drive the robot to the wall and stop it in time") {
+    Workspace ws;
+    const BlockId start = add(ws, "events.start", Target::topLevel(0, 0));
+    const BlockId on = add(ws, "robot.motors_on", Target::after(start));
+    const BlockId wait = add(ws, "robot.wait_until", Target::after(on));
+    const BlockId near = add(ws, "robot.distance_lt", Target::input(wait, 0));
+    REQUIRE(ws.setValue(near, 0, "4").ok());
+    const BlockId stop = add(ws, "robot.stop", Target::after(wait));
+    (void)add(ws, "robot.led", Target::after(stop));
+    const CompiledBlocks c = compileWorkspace(ws);
+    REQUIRE(c.ok());
+    CHECK(c.text == "robot.motors(50, 50)\nwhile not robot.distance() < 4:\n    pass\nrobot.stop()\nrobot.led('green')\n");
+    auto made = robot::createRobotWorld(R"({"mat":"stop_wall"})");
+    REQUIRE(made.ok());
+    robot::RobotWorld& w = *made.value();
+    program::Limits limits;
+    worlds::Runner runner(c.program, w, limits);
+    REQUIRE(runner.runToEnd() == worlds::RunStatus::Finished);
+    CHECK(w.checkGoal("stop_near_wall", R"({"max_cm":5})").passed);
+    // the same blocks with a gap of 1 cm stop too late: the goal notices
+    REQUIRE(ws.setValue(near, 0, "0.5").ok());
+    const CompiledBlocks late = compileWorkspace(ws);
+    REQUIRE(late.ok());
+    w.reset();
+    worlds::Runner runner2(late.program, w, limits);
+    (void)runner2.runToEnd();
+    CHECK_FALSE(w.checkGoal("stop_near_wall", R"({"max_cm":5,"min_cm":1})").passed);
 }
 
 TEST_CASE("blocks.convert: damaged texts never crash the conversion") {

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -54,15 +55,25 @@ TEST_CASE("blocks.packs: block steps allow known blocks and their solutions are 
         std::stringstream ss;
         ss << in.rdbuf();
         const std::string text = ss.str();
+        // blocks{} steps, and robot{} steps edited with blocks (editor = "blocks")
+        for (const std::string marker : {"blocks {", "robot {"}) {
         size_t at = 0;
-        while ((at = text.find("blocks {", at)) != std::string::npos) {
-            at += 8;
-            const size_t end = text.find("blocks {", at);
+        while ((at = text.find(marker, at)) != std::string::npos) {
+            at += marker.size();
+            size_t end = std::string::npos;
+            for (const char* next : {"blocks {", "robot {", "python {", "theory {", "quiz {"})
+                end = std::min(end, text.find(next, at));
             const std::string chunk = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
             std::smatch kind, allowed, solution;
-            if (!std::regex_search(chunk, kind, kind_re)) continue;
+            std::string world;
+            if (marker == "robot {") {
+                if (chunk.find("editor = \"blocks\"") == std::string::npos) continue;
+                world = "robot";
+            } else {
+                if (!std::regex_search(chunk, kind, kind_re)) continue;
+                world = kind[1];
+            }
             CAPTURE(f);
-            const std::string world = kind[1];
             std::vector<std::string> types;
             if (std::regex_search(chunk, allowed, allowed_re)) {
                 const std::string list = allowed[1];
@@ -92,6 +103,7 @@ TEST_CASE("blocks.packs: block steps allow known blocks and their solutions are 
                 }
             }
             ++steps;
+        }
         }
     }
     MESSAGE(steps << " block steps checked");
