@@ -128,6 +128,7 @@ private:
     void drawCodingText(CodingStepState& cs, ImVec2 origin, ImVec2 size);
     // The robot's world: the mat as a texture, zoom/pan, the sensor panel, the replay slider.
     void drawRobotWorld(CodingStepState& cs, ImVec2 origin, ImVec2 size, struct WorldViewStyle& st);
+    void drawRobotReplay(CodingStepState& cs, float x, float y, float w, float row_h);
     void checkCodingStep(CodingStepState& cs, const course::Step& step);
     std::string codingStepKey(const course::Step& step) const;
     std::shared_ptr<class CodingSession> coding_;  // made on first use (ui/coding_session.h)

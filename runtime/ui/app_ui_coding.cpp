@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "program/diagnostic.h"
@@ -154,7 +155,14 @@ void AppUi::drawCodingControls(CodingStepState& cs, const course::Step* step, fl
             cs.hint_in_controls = true;
             ImGui::SetCursorScreenPos(ImVec2(rx - 8 - hw, y));
             if (button("coding.hint", hint, ImVec2(hw, btn_h))) cs.showHint();
+            rx -= 8 + hw;
         }
+    }
+    // the robot's replay slider in the free middle of the row when it fits (else under the world)
+    cs.replay_in_controls = false;
+    if (cs.canReplay() && rx - 8 - (cx + 8) >= 220) {
+        cs.replay_in_controls = true;
+        drawRobotReplay(cs, cx + 8, y, rx - 8 - (cx + 8), btn_h);
     }
 }
 
@@ -481,7 +489,8 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
         drawEditor(ImVec2(x, y), ImVec2(left_w, main_h));
         const float rx = x + left_w + 12;
         if (cs.hasWorld() || !cs.worldError().empty()) {
-            const float world_h = cs.isBlocks() ? std::floor(main_h * 0.62f) : std::floor(main_h * 0.7f);
+            float world_h = cs.isBlocks() ? std::floor(main_h * 0.62f) : std::floor(main_h * 0.7f);
+            if (cs.isRobot()) world_h = std::floor(std::max(world_h, main_h - fs * 4.2f));  // the mat first; a few lines of text
             drawWorld(ImVec2(rx, y), ImVec2(right_w, world_h));
             if (cs.isBlocks()) drawCodingText(cs, ImVec2(rx, y + world_h + 8), ImVec2(right_w, main_h - world_h - 8));
             else drawOutput(ImVec2(rx, y + world_h + 8), ImVec2(right_w, main_h - world_h - 8));
@@ -528,7 +537,6 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     const auto& rw = static_cast<const robot::RobotWorld&>(*cs.world());
     const Palette& p = palette(settings_.high_contrast);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
     st.panel = [this](const char* key, const std::string& v) { return tr_.tr(key, {{"v", v}}); };
     st.colour_name = [this](const char* c) {
         const std::string key = std::string("blocks.opt.") + c;
@@ -538,7 +546,7 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     // the replay row under the view once a run has left a trace
     const float row_h = kMinTouchTarget;
     const bool replay = cs.canReplay();
-    const ImVec2 view_size(s.x, replay ? s.y - row_h - 6 : s.y);
+    const ImVec2 view_size(s.x, replay && !cs.replay_in_controls ? s.y - row_h - 6 : s.y);
     // the mat's raster as a texture (made once per step)
     const robot::Mat& mat = rw.mat();
     const uint64_t tex = course_ ? course_->rasterTexture(cs.key(), mat.rgba.data(), mat.px_w, mat.px_h) : 0;
@@ -548,16 +556,17 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
     const float zb = kMinTouchTarget;
-    const float bx = o.x + s.x - zb - 6;
-    ImGui::SetCursorScreenPos(ImVec2(bx, o.y + 6));
-    if (button("coding.world.zoom_in", "+", ImVec2(zb, zb))) cs.worldView().zoomBy(1.5f, ImVec2(o.x + s.x * 0.5f, o.y + view_size.y * 0.5f));
-    ImGui::SetCursorScreenPos(ImVec2(bx, o.y + 12 + zb));
-    if (button("coding.world.zoom_out", "-", ImVec2(zb, zb))) cs.worldView().zoomBy(1 / 1.5f, ImVec2(o.x + s.x * 0.5f, o.y + view_size.y * 0.5f));
-    ImGui::SetCursorScreenPos(ImVec2(bx, o.y + 18 + 2 * zb));
+    const float by = o.y + 6, bx0 = o.x + s.x - 3 * zb - 14;
+    const ImVec2 centre(o.x + s.x * 0.5f, o.y + view_size.y * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(bx0, by));
+    if (button("coding.world.zoom_out", "-", ImVec2(zb, zb))) cs.worldView().zoomBy(1 / 1.5f, centre);
+    ImGui::SetCursorScreenPos(ImVec2(bx0 + zb + 4, by));
+    if (button("coding.world.zoom_in", "+", ImVec2(zb, zb))) cs.worldView().zoomBy(1.5f, centre);
+    ImGui::SetCursorScreenPos(ImVec2(bx0 + 2 * zb + 8, by));
     if (button("coding.world.fit", "", ImVec2(zb, zb))) cs.worldView().fit();
     {
         // the "fit" icon: four corners of a frame
-        const ImVec2 c(bx + zb * 0.5f, o.y + 18 + 2.5f * zb);
+        const ImVec2 c(bx0 + 2.5f * zb + 8, by + zb * 0.5f);
         const float r = zb * 0.24f, k = zb * 0.1f;
         for (int sx = -1; sx <= 1; sx += 2)
             for (int sy = -1; sy <= 1; sy += 2) {
@@ -569,17 +578,21 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     dl->ChannelsSetCurrent(0);
     ImGui::SetCursorScreenPos(o);
     ImGui::InvisibleButton("##robotview", view_size);
+    ImGui::SetItemUsingMouseWheel();  // the wheel zooms the mat instead of scrolling the page
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) cs.worldView().panBy(ImGui::GetIO().MouseDelta);
     if (ImGui::IsItemHovered() && ImGui::GetIO().MouseWheel != 0)
         cs.worldView().zoomBy(ImGui::GetIO().MouseWheel > 0 ? 1.25f : 0.8f, ImGui::GetIO().MousePos);
     cs.worldView().draw(rw, o, view_size, st, tex);
     dl->ChannelsMerge();
     widgets_.add("coding.world", Rect{o.x, o.y, view_size.x, view_size.y});
-    if (!replay) return;
+    if (replay && !cs.replay_in_controls) drawRobotReplay(cs, o.x, o.y + view_size.y + 6, s.x, row_h);
+}
 
-    // ---- replay: play/pause, a time slider over the recorded run, the time shown ----
-    const float y = o.y + view_size.y + 6;
-    ImGui::SetCursorScreenPos(ImVec2(o.x, y));
+void AppUi::drawRobotReplay(CodingStepState& cs, float x, float y, float w, float row_h) {
+    const Palette& p = palette(settings_.high_contrast);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = fonts_.body->FontSize * fonts_.body->Scale;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button("coding.replay.play", "", ImVec2(row_h, row_h), cs.replayPlaying(), cs.replayPlaying() ? kIconStop : kIconPlay)) {
         if (cs.replayPlaying()) cs.pauseReplay();
         else cs.playReplay();
@@ -590,7 +603,7 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     std::snprintf(buf, sizeof buf, "%.1f / %.1f", t, total);
     const std::string time_text = tr_.tr("robot.ui.seconds", {{"v", std::string(buf)}});
     const float tw = textW(fonts_.body, time_text) + 8;
-    const float sx = o.x + row_h + 14, sw = std::max(40.0f, s.x - row_h - 14 - tw - 10);
+    const float sx = x + row_h + 8, sw = std::max(40.0f, w - row_h - 8 - tw - 6);
     ImGui::SetCursorScreenPos(ImVec2(sx, y));
     ImGui::InvisibleButton("coding.replay", ImVec2(sw, row_h));
     registerItem("coding.replay");
@@ -604,9 +617,9 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     const float kx = sx + 10 + (sw - 20) * frac;
     dl->AddRectFilled(ImVec2(sx + 10, ty - 4), ImVec2(sx + sw - 10, ty + 4), settings_.high_contrast ? p.text_muted : IM_COL32(220, 214, 200, 255), 4);
     dl->AddRectFilled(ImVec2(sx + 10, ty - 4), ImVec2(kx, ty + 4), p.primary, 4);
-    dl->AddCircleFilled(ImVec2(kx, ty), row_h * 0.3f, p.primary, 20);
-    dl->AddCircle(ImVec2(kx, ty), row_h * 0.3f, IM_COL32(255, 255, 255, 255), 20, 2.5f);
-    dl->AddText(fonts_.body, fs, ImVec2(sx + sw + 8, ty - fs * 0.5f), p.text, time_text.c_str());
+    dl->AddCircleFilled(ImVec2(kx, ty), row_h * 0.28f, p.primary, 20);
+    dl->AddCircle(ImVec2(kx, ty), row_h * 0.28f, IM_COL32(255, 255, 255, 255), 20, 2.5f);
+    dl->AddText(fonts_.body, fs, ImVec2(sx + sw + 6, ty - fs * 0.5f), p.text, time_text.c_str());
 }
 
 // ---- persistence and test API ----

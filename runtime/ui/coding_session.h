@@ -123,6 +123,7 @@ public:
     int panel = 3;   // compact layout: 0 editor, 1 world, 2 text, 3 task (first)
     int star_blocks = 0;  // stars = { max_blocks = N } (0: none)
     bool hint_in_controls = false;  // this frame the Hint button fit in the controls row
+    bool replay_in_controls = false;  // this frame the robot's replay slider sat in the controls row
 
 private:
     bool compileForRun();

@@ -238,30 +238,45 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
     }
     const float fs = st.font_size;
     const float chip_h = fs + 10, sw = fs * 0.8f;
-    float panel_h = 0;
-    std::vector<ImVec2> chip_pos;
+    float panel_h = 0, panel_w = 0;  // rows under the mat, or a column on its left
+    std::vector<ImVec2> chip_pos;    // relative to origin
+    std::vector<float> chip_w;
     if (!items.empty()) {
-        float cx = 6, cy = 0;
+        float widest = 0;
         for (const Item& it : items) {
-            const float cw = st.font->CalcTextSizeA(fs, 1e9f, 0, it.text.c_str()).x + 14 + (it.swatch ? sw + 6 : 0);
-            if (cx > 6 && cx + cw > size.x - 6) { cx = 6; cy += chip_h + 4; }
-            chip_pos.push_back(ImVec2(cx, cy));
-            cx += cw + 4;
+            chip_w.push_back(st.font->CalcTextSizeA(fs, 1e9f, 0, it.text.c_str()).x + 14 + (it.swatch ? sw + 6 : 0));
+            widest = std::max(widest, chip_w.back());
         }
-        panel_h = cy + chip_h + 8;
+        const float column_h = static_cast<float>(items.size()) * (chip_h + 4) + 6;
+        const float mat_aspect = static_cast<float>(mat.width_cm / mat.height_cm);
+        if (column_h <= size.y && (size.x - widest - 12) / size.y >= mat_aspect * 0.9f) {
+            // a wide area: the readings as a column, the mat beside them keeps its full height
+            for (size_t i = 0; i < items.size(); ++i) chip_pos.push_back(ImVec2(6, 6 + static_cast<float>(i) * (chip_h + 4)));
+            panel_w = widest + 12;
+        } else {
+            float cx = 6, cy = 0;
+            for (size_t i = 0; i < items.size(); ++i) {
+                if (cx > 6 && cx + chip_w[i] > size.x - 6) { cx = 6; cy += chip_h + 4; }
+                chip_pos.push_back(ImVec2(cx, cy));
+                cx += chip_w[i] + 4;
+            }
+            panel_h = cy + chip_h + 8;
+            for (ImVec2& c : chip_pos) c.y += size.y - panel_h + 4;
+        }
     }
     const float avail_h = std::max(40.0f, size.y - panel_h);
+    const float avail_w = std::max(40.0f, size.x - panel_w);
 
     // ---- placement: fitted, then zoomed around the centre and panned ----
-    const float fit_scale = std::min((size.x - 8) / static_cast<float>(mat.width_cm), (avail_h - 8) / static_cast<float>(mat.height_cm));
+    const float fit_scale = std::min((avail_w - 8) / static_cast<float>(mat.width_cm), (avail_h - 8) / static_cast<float>(mat.height_cm));
     const float scale = fit_scale * zoom_;
-    last_origin_ = ImVec2(origin.x + size.x * 0.5f, origin.y + avail_h * 0.5f);
+    last_origin_ = ImVec2(origin.x + panel_w + avail_w * 0.5f, origin.y + avail_h * 0.5f);
     const float lim_x = static_cast<float>(mat.width_cm) * scale * 0.5f, lim_y = static_cast<float>(mat.height_cm) * scale * 0.5f;
     pan_ = ImVec2(std::clamp(pan_.x, -lim_x, lim_x), std::clamp(pan_.y, -lim_y, lim_y));
     const float ox = last_origin_.x + pan_.x - static_cast<float>(mat.width_cm) * scale * 0.5f;
     const float oy = last_origin_.y + pan_.y - static_cast<float>(mat.height_cm) * scale * 0.5f;
     const auto P = [&](double x, double y) { return ImVec2(ox + static_cast<float>(x) * scale, oy + static_cast<float>(y) * scale); };
-    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + avail_h), true);
+    dl->PushClipRect(ImVec2(origin.x + panel_w, origin.y), ImVec2(origin.x + size.x, origin.y + avail_h), true);
 
     // ---- the mat: its raster as a texture, else as runs of one colour (built once per mat) ----
     dl->AddRectFilled(ImVec2(P(0, 0).x + 3, P(0, 0).y + 4), ImVec2(P(mat.width_cm, mat.height_cm).x + 3, P(mat.width_cm, mat.height_cm).y + 4), IM_COL32(0, 0, 0, 40));
@@ -409,8 +424,8 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
     // ---- the sensor panel: one chip per reading ----
     for (size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
-        const ImVec2 a(origin.x + chip_pos[i].x, origin.y + avail_h + 4 + chip_pos[i].y);
-        const float cw = st.font->CalcTextSizeA(fs, 1e9f, 0, it.text.c_str()).x + 14 + (it.swatch ? sw + 6 : 0);
+        const ImVec2 a(origin.x + chip_pos[i].x, origin.y + chip_pos[i].y);
+        const float cw = chip_w[i];
         dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + chip_h), st.high_contrast ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 240), chip_h * 0.5f);
         dl->AddRect(a, ImVec2(a.x + cw, a.y + chip_h), IM_COL32(190, 190, 200, 255), chip_h * 0.5f, 0, 1);
         float tx = a.x + 7;

@@ -308,6 +308,48 @@ python { id = "from-file", task = { kk = "Т", ru = "З" },
     CHECK(ps.errorCount() == 4);
 }
 
+TEST_CASE("scripting.packcheck: robot steps with editor = \"blocks\": the solution must be blocks from the toolbox") {
+    MemoryPackSource src = packWith(R"lua(robot { id = "ok", task = { kk = "Т", ru = "З" }, editor = "blocks",
+  world = { mat = "stop_wall" },
+  allowed = { "robot.motors_on", "robot.wait_until", "robot.distance_lt", "robot.stop" },
+  goals = { { builtin = "stop_near_wall", max_cm = 5 } },
+  solution = "robot.motors(50, 50)\nwhile not robot.distance() < 4:\n    pass\nrobot.stop()\n" },
+robot { id = "not-blocks", task = { kk = "Т", ru = "З" }, editor = "blocks",
+  world = { mat = "stop_wall" },
+  goals = { { builtin = "stop_near_wall", max_cm = 5 } },
+  solution = "robot.motors(50, 50)\nwhile robot.distance() > 3:\n    x = [1]\nrobot.stop()\n" },
+robot { id = "not-allowed", task = { kk = "Т", ru = "З" }, editor = "blocks",
+  world = { mat = "stop_wall" },
+  allowed = { "robot.motors_on", "robot.stop", "control.repeat_until" },
+  goals = { { builtin = "stop_near_wall", max_cm = 5 } },
+  solution = "robot.motors(50, 50)\nwhile not robot.distance() < 4:\n    pass\nrobot.stop()\n" },
+robot { id = "bad-editor", task = { kk = "Т", ru = "З" }, editor = "scratch",
+  world = { mat = "stop_wall" },
+  goals = { { builtin = "stop_near_wall", max_cm = 5 } },
+  solution = "robot.motors(50, 50)\nwhile not robot.distance() < 4:\n    pass\nrobot.stop()\n" })lua");
+    PackcheckOptions options;
+    const Problems ps = checkPack(src, options);
+    std::string got;
+    for (const auto& p : ps.list()) got += "\n" + p.message_key + " " + p.arg("id") + " " + p.arg("block") + p.arg("construct");
+    INFO(got);
+    const auto has = [&](std::string_view key, std::string_view id, std::string_view what = {}) {
+        for (const auto& p : ps.list())
+            if (p.message_key == key && p.arg("id") == id && (what.empty() || p.arg("block") == what || p.arg("construct") == what)) return true;
+        return false;
+    };
+    CHECK(has("pack.solution_not_blocks", "not-blocks", "[1]"));  // a list has no block
+    // the wait block and its question are both missing from the toolbox
+    CHECK(has("pack.solution_block_not_allowed", "not-allowed", "robot.wait_until"));
+    CHECK(has("pack.solution_block_not_allowed", "not-allowed", "robot.distance_lt"));
+    CHECK(has("pack.bad_editor", "bad-editor"));
+    for (const auto& p : ps.list()) CHECK(p.arg("id") != "ok");
+    // the loader keeps the editor, and only robot steps use blocks that way
+    LoadedPack pack = loadPack(src);
+    REQUIRE(pack.usable());
+    CHECK(pack.pack.lessons[0].steps[0].coding.usesBlocks());
+    CHECK_FALSE(pack.pack.lessons[0].steps[3].coding.usesBlocks());
+}
+
 TEST_CASE("scripting.loader: a lesson's teacher_note loads in both languages; a missing language is reported") {
     MemoryPackSource src("mem");
     src.add("pack.lua", R"lua(pack { id = "kz.test.note", version = "1.0", grade = 5,
