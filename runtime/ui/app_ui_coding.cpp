@@ -602,7 +602,9 @@ void AppUi::drawRobotReplay(CodingStepState& cs, float x, float y, float w, floa
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.1f / %.1f", t, total);
     const std::string time_text = tr_.tr("robot.ui.seconds", {{"v", std::string(buf)}});
-    const float tw = textW(fonts_.body, time_text) + 8;
+    // the slider's length must not change while the time text does: measure the widest one
+    std::snprintf(buf, sizeof buf, "%.1f / %.1f", total, total);
+    const float tw = textW(fonts_.body, tr_.tr("robot.ui.seconds", {{"v", std::string(buf)}})) + 8;
     const float sx = x + row_h + 8, sw = std::max(40.0f, w - row_h - 8 - tw - 6);
     ImGui::SetCursorScreenPos(ImVec2(sx, y));
     ImGui::InvisibleButton("coding.replay", ImVec2(sw, row_h));

@@ -242,20 +242,51 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
     std::vector<ImVec2> chip_pos;    // relative to origin
     std::vector<float> chip_w;
     if (!items.empty()) {
-        float widest = 0;
         for (const Item& it : items) {
             chip_w.push_back(st.font->CalcTextSizeA(fs, 1e9f, 0, it.text.c_str()).x + 14 + (it.swatch ? sw + 6 : 0));
-            widest = std::max(widest, chip_w.back());
         }
-        const float column_h = static_cast<float>(items.size()) * (chip_h + 4) + 6;
-        const float mat_aspect = static_cast<float>(mat.width_cm / mat.height_cm);
-        if (column_h <= size.y && (size.x - widest - 12) / size.y >= mat_aspect * 0.9f) {
-            // a wide area: the readings as a column, the mat beside them keeps its full height
-            for (size_t i = 0; i < items.size(); ++i) chip_pos.push_back(ImVec2(6, 6 + static_cast<float>(i) * (chip_h + 4)));
-            panel_w = widest + 12;
+        // where the readings go: rows under the mat, or 1..3 columns on its left — whichever
+        // leaves the mat the largest
+        const float mw = static_cast<float>(mat.width_cm), mh = static_cast<float>(mat.height_cm);
+        const size_t n_items = items.size();
+        float best = -1;
+        int best_cols = 0;  // 0 = rows under the mat
+        {
+            float cx = 6, rows = 1;
+            for (size_t i = 0; i < n_items; ++i) {
+                if (cx > 6 && cx + chip_w[i] > size.x - 6) { cx = 6; rows += 1; }
+                cx += chip_w[i] + 4;
+            }
+            const float ph = rows * (chip_h + 4) + 4;
+            best = std::min((size.x - 8) / mw, (size.y - ph - 8) / mh);
+        }
+        for (int cols = 1; cols <= 3; ++cols) {
+            const size_t per = (n_items + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols);
+            if (static_cast<float>(per) * (chip_h + 4) + 6 > size.y) continue;
+            float w = 6;
+            for (int c = 0; c < cols; ++c) {
+                float cw = 0;
+                for (size_t i = static_cast<size_t>(c) * per; i < std::min(n_items, static_cast<size_t>(c + 1) * per); ++i) cw = std::max(cw, chip_w[i]);
+                w += cw + 4;
+            }
+            const float sc = std::min((size.x - w - 8) / mw, (size.y - 8) / mh);
+            if (sc > best) { best = sc; best_cols = cols; }
+        }
+        if (best_cols > 0) {
+            const size_t per = (n_items + static_cast<size_t>(best_cols) - 1) / static_cast<size_t>(best_cols);
+            float x = 6;
+            for (int c = 0; c < best_cols; ++c) {
+                float cw = 0;
+                for (size_t i = static_cast<size_t>(c) * per; i < std::min(n_items, static_cast<size_t>(c + 1) * per); ++i) {
+                    chip_pos.push_back(ImVec2(x, 6 + static_cast<float>(i - static_cast<size_t>(c) * per) * (chip_h + 4)));
+                    cw = std::max(cw, chip_w[i]);
+                }
+                x += cw + 4;
+            }
+            panel_w = x + 2;
         } else {
             float cx = 6, cy = 0;
-            for (size_t i = 0; i < items.size(); ++i) {
+            for (size_t i = 0; i < n_items; ++i) {
                 if (cx > 6 && cx + chip_w[i] > size.x - 6) { cx = 6; cy += chip_h + 4; }
                 chip_pos.push_back(ImVec2(cx, cy));
                 cx += chip_w[i] + 4;
@@ -358,9 +389,11 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
         const ImVec2 l = P(f.sonar.x + std::cos(hr - cone) * dist, f.sonar.y + std::sin(hr - cone) * dist);
         const ImVec2 r = P(f.sonar.x + std::cos(hr + cone) * dist, f.sonar.y + std::sin(hr + cone) * dist);
         const bool sees = f.sensors.distance < mat.robot.sonar_range;
+        dl->PushClipRect(P(0, 0), P(mat.width_cm, mat.height_cm), true);  // the beam stays on the mat
         dl->AddTriangleFilled(a, l, r, sees ? IM_COL32(80, 160, 255, 70) : IM_COL32(80, 160, 255, 35));
         dl->AddLine(a, P(f.sonar.x + fw.x * dist, f.sonar.y + fw.y * dist), IM_COL32(40, 120, 230, 170), 1.5f);
         if (sees) dl->AddCircleFilled(P(f.sonar.x + fw.x * dist, f.sonar.y + fw.y * dist), std::max(2.5f, 0.8f * scale), IM_COL32(40, 120, 230, 220), 10);
+        dl->PopClipRect();
     }
     // wheels at the axle ends, with treads that turn with the wheel's rotation counter
     const double half = mat.robot.track * 0.5, wr = mat.robot.wheel_radius, ww = 1.3;
