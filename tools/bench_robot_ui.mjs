@@ -4,14 +4,14 @@
 // the world view drawing the mat texture, the robot, its trail and the sensor panel every frame.
 // Headless Chromium (SwiftShader WebGL) at 1280 × 800, the site of build/web/site served on
 // 127.0.0.1. Figures: Module.sandyqTest.state().frameCpu (median, p95, max of the last 300 frames,
-// ms of CPU inside the frame callback) once 300 frames have been drawn during the run; the same
-// with the step open and nothing running, for comparison. Budget (DESIGN.md): UI frame ≤ 4 ms CPU.
+// ms of CPU inside the frame callback) once 300 frames have been drawn during the run (the app
+// draws only when something changes, so an idle step has no frames to measure). Budget (DESIGN.md): UI frame ≤ 4 ms CPU.
 // Usage: node tools/bench_robot_ui.mjs   (RUNS=3 by default; prints a Markdown table)
-import { startServer, launch, openApp, state, click, frames, courseLoaded, openLesson } from '../tests/browser/harness.mjs';
+import { startServer, launch, openApp, state, click, courseLoaded, openLesson } from '../tests/browser/harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 3);
-// 90 s of robot time: 9 s on screen at 10×, longer than 300 frames.
-const PROGRAM = "while not robot.timer() > 90:\n    if robot.color() == 'black':\n        robot.motors(10, 40)\n"
+// 115 s of robot time (the mat allows 120): 11.5 s on screen at 10×.
+const PROGRAM = "while not robot.timer() > 115:\n    if robot.color() == 'black':\n        robot.motors(10, 40)\n"
   + '    else:\n        robot.motors(40, 10)\nrobot.stop()\n';
 
 const server = await startServer();
@@ -29,15 +29,17 @@ try {
       await click(page, 'coding.speed');
       await click(page, 'coding.speed');
       if ((await state(page)).coding.robot.speed !== 10) throw new Error('speed is not 10×');
-      // idle: the step on screen, nothing running
-      await frames(page, 320);
-      const idle = (await state(page)).frameCpu;
       await click(page, 'coding.run');
       const start = (await state(page)).frames;
-      await page.waitForFunction((s) => Module.sandyqTest.state().frames >= s + 310, start, { timeout: 60000 });
+      // read near the end of the run: the window holds the last ≤ 300 frames, all of them running
+      // when the page drew that many (headless Chromium under load draws fewer than 60 a second)
+      await page.waitForFunction((s) => {
+        const t = Module.sandyqTest.state();
+        return t.frames >= s + 310 || t.coding.robot.time > 105;
+      }, start, { timeout: 60000 });
       const s = await state(page);
-      if (s.coding.mode !== 'running') throw new Error(`the run ended before 300 frames (${s.coding.mode})`);
-      results.push({ idle, running: s.frameCpu, simTime: s.coding.robot.time, frames: s.frames - start });
+      if (s.coding.mode !== 'running') throw new Error(`the run ended before the reading (${s.coding.mode})`);
+      results.push({ running: s.frameCpu, simTime: s.coding.robot.time, frames: s.frames - start });
     } finally { await ctx.close(); }
   }
 } finally { await server.stop(); }
@@ -50,6 +52,5 @@ const row = (name, key) => {
   const m = med(results.map((r) => r[key].median)), p = med(results.map((r) => r[key].p95)), x = med(results.map((r) => r[key].max));
   console.log(`| ${name} | ${f(m)} | ${f(p)} | ${f(x)} | ≤ 4 ms ${m <= 4 ? '✅' : '❌'} |`);
 };
-row('robot step open, idle', 'idle');
 row('robot running at 10× (line follower, trail, sensor panel)', 'running');
-console.log(`\n${RUNS} runs (median of each run's 300-frame window); robot time reached when read: ${results.map((r) => r.simTime.toFixed(1)).join(', ')} s`);
+console.log(`\n${RUNS} runs; frames in the window: ${results.map((r) => r.running.count).join(', ')}; frames drawn since Run: ${results.map((r) => r.frames).join(', ')}; robot time when read: ${results.map((r) => r.simTime.toFixed(1)).join(', ')} s`);
