@@ -1,4 +1,4 @@
--- Grade 3 pack of the Sandyq digital-literacy course: a whole school year in 20 lessons.
+-- Grade 3 pack of the Sandyq digital-literacy course: a whole school year in 22 lessons.
 -- Sections follow the subject «Цифрлық сауаттылық / Цифровая грамотность»: 3.1 Computer,
 -- 3.2 Information, 3.3 Digital safety, 3.4 Algorithms and programming, 3.5 Robotics.
 -- The objective codes and the teacher notes are explained in docs/teacher-grade3.kk.md / .ru.md.
@@ -9,8 +9,8 @@ pack {
   grade = 3,
   title = { kk = "Цифрлық сауаттылық. 3-сынып", ru = "Цифровая грамотность. 3 класс" },
   description = {
-    kk = "Компьютер, ақпарат, желідегі қауіпсіздік, алгоритмдер және роботтар туралы 20 сабақ.",
-    ru = "20 уроков о компьютере, информации, безопасности в сети, алгоритмах и роботах.",
+    kk = "Компьютер, ақпарат, желідегі қауіпсіздік, алгоритмдер және роботтар туралы 22 сабақ.",
+    ru = "22 урока о компьютере, информации, безопасности в сети, алгоритмах и роботах.",
   },
   author = "Sandyq",
   licence = "CC BY 4.0",

@@ -1,4 +1,4 @@
--- Grade 4 pack of the Sandyq digital-literacy course: a whole school year in 21 lessons.
+-- Grade 4 pack of the Sandyq digital-literacy course: a whole school year in 24 lessons.
 -- Sections follow the subject «Цифрлық сауаттылық / Цифровая грамотность»: 4.1 Computer,
 -- 4.2 Information, 4.3 Digital safety, 4.4 Algorithms and programming, 4.5 Robotics.
 -- The objective codes and the teacher notes are explained in docs/teacher-grade4.kk.md / .ru.md.
@@ -9,8 +9,8 @@ pack {
   grade = 4,
   title = { kk = "Цифрлық сауаттылық. 4-сынып", ru = "Цифровая грамотность. 4 класс" },
   description = {
-    kk = "Компьютер, ақпарат, желідегі қауіпсіздік, алгоритмдер мен айнымалылар және датчиктері бар роботтар туралы 21 сабақ.",
-    ru = "21 урок о компьютере, информации, безопасности в сети, алгоритмах и переменных, о роботах с датчиками.",
+    kk = "Компьютер, ақпарат, желідегі қауіпсіздік, алгоритмдер мен айнымалылар және датчиктері бар роботтар туралы 24 сабақ.",
+    ru = "24 урока о компьютере, информации, безопасности в сети, алгоритмах и переменных, о роботах с датчиками.",
   },
   author = "Sandyq",
   licence = "CC BY 4.0",
