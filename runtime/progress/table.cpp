@@ -2,6 +2,9 @@
 #include "progress/table.h"
 
 #include <algorithm>
+#include <iterator>
+
+#include "core/utf8.h"
 
 namespace sandyq::progress {
 
@@ -70,12 +73,41 @@ ClassTable buildClassTable(const ProgressStore& store, ClassId class_id, const s
     return t;
 }
 
+namespace {
+// The Kazakh Cyrillic alphabet in lower case, in its order (the 42 letters of the register).
+constexpr char32_t kKazakhAlphabet[] = {
+    U'а', U'ә', U'б', U'в', U'г', U'ғ', U'д', U'е', U'ё', U'ж', U'з', U'и', U'й', U'к',
+    U'қ', U'л', U'м', U'н', U'ң', U'о', U'ө', U'п', U'р', U'с', U'т', U'у', U'ұ', U'ү',
+    U'ф', U'х', U'һ', U'ц', U'ч', U'ш', U'щ', U'ъ', U'ы', U'і', U'ь', U'э', U'ю', U'я'};
+
+char32_t sortWeight(char32_t cp) {
+    // Ranges: other characters keep their code point below 0x10000 (spaces, punctuation, digits,
+    // Latin in code point order); Kazakh letters 0x20000 + their place; anything else after.
+    if (cp >= U'a' && cp <= U'z') return 0x10000 + cp;
+    for (size_t i = 0; i < std::size(kKazakhAlphabet); ++i) {
+        if (kKazakhAlphabet[i] == cp) return 0x20000 + static_cast<char32_t>(i);
+    }
+    if (cp >= 0x0400 && cp <= 0x04FF) return 0x20100 + cp;  // other Cyrillic letters after Я
+    if (cp < 0x10000 && !(cp >= 0x00C0 && cp <= 0x024F)) return cp;
+    return 0x30000 + cp;
+}
+}  // namespace
+
+std::u32string nameSortKey(std::string_view name) {
+    std::u32string key;
+    for (char32_t cp : text::toCodepoints(text::toLower(normalizeName(name)))) key.push_back(sortWeight(cp));
+    return key;
+}
+
 void sortClassTable(ClassTable& table, SortBy by, size_t lesson, bool descending) {
     const auto key = [&](const ClassTableRow& r) -> int64_t {
         switch (by) {
             case SortBy::TotalPoints: return r.total_points;
             case SortBy::Stars: return r.total_stars;
-            case SortBy::LessonPoints: return lesson < r.cells.size() ? r.cells[lesson].points : 0;
+            case SortBy::LessonPoints:
+                return lesson < r.cells.size() ? static_cast<int64_t>(r.cells[lesson].points) * 1000 +
+                                                     static_cast<int64_t>(r.cells[lesson].status) * 100 + r.cells[lesson].stars
+                                               : 0;
             case SortBy::LessonStatus:
                 return lesson < r.cells.size() ? static_cast<int64_t>(r.cells[lesson].status) * 100000 + r.cells[lesson].points : 0;
             case SortBy::Name: break;
@@ -84,7 +116,7 @@ void sortClassTable(ClassTable& table, SortBy by, size_t lesson, bool descending
     };
     std::stable_sort(table.rows.begin(), table.rows.end(), [&](const ClassTableRow& a, const ClassTableRow& b) {
         if (by == SortBy::Name) {
-            const std::string ka = nameKey(a.name), kb = nameKey(b.name);
+            const std::u32string ka = nameSortKey(a.name), kb = nameSortKey(b.name);
             return descending ? kb < ka : ka < kb;
         }
         return descending ? key(b) < key(a) : key(a) < key(b);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "progress/lessons.h"
@@ -47,9 +48,17 @@ struct ClassTable {
 
 ClassTable buildClassTable(const ProgressStore& store, ClassId class_id, const std::vector<LessonInfo>& lessons);
 
+// The order of names a Kazakh teacher expects (the class register): case-insensitive, letters of
+// the Kazakh Cyrillic alphabet in its order — А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т
+// У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я (so Ә follows А, Ғ follows Г, І follows Ы) — after digits and
+// Latin letters; spaces and punctuation sort first. Compare keys with operator<.
+std::u32string nameSortKey(std::string_view name);
+
 enum class SortBy : uint8_t { Name = 0, TotalPoints, Stars, LessonPoints, LessonStatus };
 // Stable: equal rows keep their relative order (so sorting by name, then by points, groups well).
-// `lesson` is the column index for LessonPoints / LessonStatus.
+// Name uses nameSortKey. LessonPoints: points, then status, then stars (a passed lesson ranks above a
+// tried one with the same points); LessonStatus: status, then points. `lesson` is the column index
+// for LessonPoints / LessonStatus.
 void sortClassTable(ClassTable& table, SortBy by, size_t lesson = 0, bool descending = false);
 
 }  // namespace sandyq::progress

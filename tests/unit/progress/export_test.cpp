@@ -64,28 +64,28 @@ TEST_CASE("progress.export: formative rows per pupil and lesson, marks by the ta
     const ExportTable t = buildExport(f.s, o).value();
     REQUIRE(t.rows.size() == 8);
     CHECK_FALSE(t.completion_only);
-    // Sorted by name: =Дана, Ерлан, Иванов, Әлия (Kazakh letters after Russian ones).
+    // Sorted as in the Kazakh register: =Дана, Әлия, Ерлан, Иванов (Ә right after А).
     CHECK(t.rows[0].pupil_name == "=Дана");
     CHECK_FALSE(t.rows[0].attempted);  // lesson 1 not started: no points, no mark
     CHECK(t.rows[1].mark == 5);        // 17/20 = 85 %
-    CHECK(t.rows[2].pupil_name == "Ерлан");
-    CHECK(t.rows[2].percent == 30);
-    CHECK(t.rows[2].mark == 2);
-    CHECK_FALSE(t.rows[2].completed);
-    CHECK(t.rows[3].mark == 3);        // 8/20 = 40 %
-    CHECK(t.rows[6].pupil_name == "Әлия");
-    CHECK(t.rows[6].points == 9);
-    CHECK(t.rows[6].max_points == 10);
-    CHECK(t.rows[6].mark == 5);
-    CHECK(t.rows[6].completed);
-    CHECK(t.rows[6].date == "15.01.2027");
-    CHECK(t.rows[7].mark == 4);        // 13/20 = 65 %
-    CHECK(t.rows[7].date == "16.01.2027");
+    CHECK(t.rows[2].pupil_name == "Әлия");
+    CHECK(t.rows[2].points == 9);
+    CHECK(t.rows[2].max_points == 10);
+    CHECK(t.rows[2].mark == 5);
+    CHECK(t.rows[2].completed);
+    CHECK(t.rows[2].date == "15.01.2027");
+    CHECK(t.rows[3].mark == 4);        // 13/20 = 65 %
+    CHECK(t.rows[3].date == "16.01.2027");
+    CHECK(t.rows[4].pupil_name == "Ерлан");
+    CHECK(t.rows[4].percent == 30);
+    CHECK(t.rows[4].mark == 2);
+    CHECK_FALSE(t.rows[4].completed);
+    CHECK(t.rows[5].mark == 3);        // 8/20 = 40 %
 
     o.scale = MarkScale::Points10;
-    CHECK(buildExport(f.s, o).value().rows[7].mark == 7);
+    CHECK(buildExport(f.s, o).value().rows[3].mark == 7);
     o.scale = MarkScale::Percent;
-    CHECK(buildExport(f.s, o).value().rows[7].mark == 65);
+    CHECK(buildExport(f.s, o).value().rows[3].mark == 65);
     o.lessons.clear();
     CHECK(buildExport(f.s, o).status().message_key == "progress.export.no_lessons");
     o.class_id = ClassId{99};
@@ -115,13 +115,13 @@ TEST_CASE("progress.export: section summative sums the chosen lessons, one row p
     o.section_title = "БЖБ 1: Алгоритмдер";
     const ExportTable t = buildExport(f.s, o).value();
     REQUIRE(t.rows.size() == 4);
-    CHECK(t.rows[3].pupil_name == "Әлия");
-    CHECK(t.rows[3].points == 22);
-    CHECK(t.rows[3].max_points == 30);
-    CHECK(t.rows[3].percent == 73);
-    CHECK(t.rows[3].mark == 4);
-    CHECK(t.rows[3].objective == "3.2.1.1, 3.2.2.1");
-    CHECK(t.rows[3].lesson == "БЖБ 1: Алгоритмдер");
+    CHECK(t.rows[1].pupil_name == "Әлия");
+    CHECK(t.rows[1].points == 22);
+    CHECK(t.rows[1].max_points == 30);
+    CHECK(t.rows[1].percent == 73);
+    CHECK(t.rows[1].mark == 4);
+    CHECK(t.rows[1].objective == "3.2.1.1, 3.2.2.1");
+    CHECK(t.rows[1].lesson == "БЖБ 1: Алгоритмдер");
 }
 
 TEST_CASE("progress.export: grade 1 is completion only, never marks") {
