@@ -307,6 +307,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
         j["progress"]["banner"] = g_app->ui->storageTrouble();
         j["progress"]["backupsDownloaded"] = t.backups_downloaded;
     }
+    if (const std::string rollup = app.ui->rollupStateJson(); !rollup.empty()) {
+        j["rollup"] = nlohmann::json::parse(rollup, nullptr, false);
+    }
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [id, r] : app.ui->widgets().last()) widgets[id] = {r.x, r.y, r.w, r.h};
     j["widgets"] = widgets;

@@ -65,6 +65,16 @@ public:
     // Opens the file chooser; `done` is called once with the file, or not at all if cancelled.
     // `accept` is an HTML accept list, e.g. ".json,.zip". Must be called from a user action.
     virtual void pickFile(std::string_view accept, std::function<void(PickedFile)> done) = 0;
+    // Like pickFile, for several files at once (<input type=file multiple>: backups from several
+    // computers on a USB stick); `done` is called once with every chosen file in the chooser's
+    // order, or not at all if cancelled. The default asks for one file (platforms without it).
+    virtual void pickFiles(std::string_view accept, std::function<void(std::vector<PickedFile>)> done) {
+        pickFile(accept, [done = std::move(done)](PickedFile f) {
+            std::vector<PickedFile> one;
+            one.push_back(std::move(f));
+            done(std::move(one));
+        });
+    }
 
     // Reads `url` (relative to the page: "packs/index.json") from the same server; `done` is
     // called once, on the main thread between frames. Lesson packs load this way, pack by pack.

@@ -150,11 +150,13 @@ EM_JS(void, js_fetch, (int request, const char* url), {
     }
 });
 
-// <input webkitdirectory>: every file with its relative path ("pack/lessons/a.lua").
-EM_JS(void, js_pick_folder, (int request), {
+// <input webkitdirectory> (folder = 1): every file with its relative path ("pack/lessons/a.lua");
+// <input multiple> (folder = 0): the chosen files by name. Delivered one by one, then "done".
+EM_JS(void, js_pick_folder, (int request, int folder, const char* accept), {
     var input = document.createElement("input");
     input.type = "file";
-    input.webkitdirectory = true;
+    if (folder) input.webkitdirectory = true;
+    else input.accept = UTF8ToString(accept);
     input.multiple = true;
     input.style.display = "none";
     document.body.appendChild(input);
@@ -299,7 +301,16 @@ void WebServices::pickFolder(std::function<void(std::vector<PickedFile>)> done) 
     const int request = next_request_++;
     pending_folders_[request].done = std::move(done);
 #ifdef __EMSCRIPTEN__
-    js_pick_folder(request);
+    js_pick_folder(request, 1, "");
+#endif
+}
+
+void WebServices::pickFiles(std::string_view accept, std::function<void(std::vector<PickedFile>)> done) {
+    // The same path as a folder: files arrive one by one (onFolderFile), then onFolderDone.
+    const int request = next_request_++;
+    pending_folders_[request].done = std::move(done);
+#ifdef __EMSCRIPTEN__
+    js_pick_folder(request, 0, std::string(accept).c_str());
 #endif
 }
 

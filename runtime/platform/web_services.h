@@ -26,6 +26,7 @@ public:
     bool isSpeaking() const override;
     void download(std::string_view filename, std::string_view mime, std::string_view bytes) override;
     void pickFile(std::string_view accept, std::function<void(PickedFile)> done) override;
+    void pickFiles(std::string_view accept, std::function<void(std::vector<PickedFile>)> done) override;
     void fetch(std::string_view url, std::function<void(FetchedFile)> done) override;
     void pickFolder(std::function<void(std::vector<PickedFile>)> done) override;
     void rememberLanguage(text::Lang lang) override;
@@ -36,7 +37,7 @@ public:
     void onSyncDone(int result);
     void onFetched(int request, FetchedFile file);
     void onFolderFile(int request, PickedFile file);  // one file of a picked folder
-    void onFolderDone(int request);  // 0 ok, 1 quota, 2 other failure
+    void onFolderDone(int request);  // every file of a picked folder (or of pickFiles) arrived
 
 private:
     FileStorage storage_;

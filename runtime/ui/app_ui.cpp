@@ -19,6 +19,7 @@ const char* screenName(Screen s) {
         case Screen::Lesson: return "lesson";
         case Screen::Teacher: return "teacher";
         case Screen::Blocks: return "blocks";
+        case Screen::Rollup: return "rollup";
         case Screen::None: break;
     }
     return "none";
@@ -215,6 +216,8 @@ void AppUi::frame(const FrameContext& ctx) {
         drawLesson(ctx);
     } else if (screen_ == Screen::Teacher) {
         drawTeacher(ctx);
+    } else if (screen_ == Screen::Rollup) {
+        drawRollup(ctx);
     } else {
         drawHome(ctx);
     }

@@ -26,7 +26,7 @@ namespace sandyq::ui {
 // Centred, word-wrapped text across `avail` px at the cursor (advances the cursor).
 void centeredWrapped(ImFont* font, const std::string& text, ImU32 color, float avail);
 
-enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson, Teacher, Blocks };
+enum class Screen : uint8_t { None = 0, Home, Settings, Playground, Lesson, Teacher, Blocks, Rollup };
 const char* screenName(Screen s);
 
 struct FrameContext {
@@ -104,6 +104,11 @@ private:
     void drawTeacherExport(float width);
     void saveProgress();
     std::vector<progress::LessonInfo> lessonInfos(int grade) const;
+    // The class roll-up of many backup files (app_ui_rollup.cpp): the teacher area's entry
+    // section and its own screen; state made on first use.
+    void drawRollupEntry(float width);
+    void drawRollup(const FrameContext& ctx);
+    std::shared_ptr<struct RollupState> rollup_;
     // Course map and lesson player (app_ui_course.cpp).
     void drawCourseMap(float width);
     void drawLesson(const FrameContext& ctx);
@@ -157,6 +162,8 @@ public:
     // (text steps: the editor; blocks steps: Python-style text converted to blocks).
     std::string codingStateJson() const;
     bool setCodingCode(const std::string& text);
+    // Test API: the class roll-up (files, class, sort, table cells) as JSON text ("" when unused).
+    std::string rollupStateJson() const;
 
 private:
     // ---- end of coding steps ----

@@ -332,6 +332,7 @@ void AppUi::drawTeacher(const FrameContext& ctx) {
     } else {
         drawTeacherClasses(w);
         drawTeacherBackup(w);
+        drawRollupEntry(w);  // app_ui_rollup.cpp
         drawTeacherExport(w);
     }
     ImGui::PopStyleVar();
