@@ -26,7 +26,6 @@ struct Rgb {
 };
 // Print-friendly colours (white paper, dark ink); status colours stay apart also in grey print
 // because every cell also carries a mark (✓ passed, … tried, – not started).
-constexpr Rgb kPaper{255, 255, 255};
 constexpr Rgb kInk{26, 26, 26};
 constexpr Rgb kMuted{96, 96, 96};
 constexpr Rgb kGrid{200, 200, 200};
