@@ -190,7 +190,7 @@ void AppUi::drawRollup(const FrameContext& ctx) {
         }
         const int64_t now = nowSeconds();
         const progress::detail::CivilTime day = progress::detail::civilFromUnix(now + 5 * 3600);  // Kazakhstan time
-        char date[16];
+        char date[32];
         std::snprintf(date, sizeof date, "%02d.%02d.%04d", day.day, day.month, day.year);
         progress::TablePngOptions o;
         o.lang = lang;

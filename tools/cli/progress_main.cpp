@@ -19,6 +19,7 @@
 #include "progress/backup.h"
 #include "progress/export.h"
 #include "progress/table.h"
+#include "progress/table_png.h"
 #ifdef SANDYQ_HAVE_XLSX
 #include "progress/xlsx_export.h"
 #endif
@@ -75,7 +76,8 @@ int usage() {
     std::fprintf(stderr,
                  "usage: sandyq-progress check FILE...\n"
                  "       sandyq-progress merge -o OUT.json FILE...\n"
-                 "       sandyq-progress table --lessons L.json [--class NAME] [--year Y] FILE...\n"
+                 "       sandyq-progress table --lessons L.json [--class NAME] [--year Y] [--lang kk|ru]\n"
+                 "           [--png OUT.png [--font F.ttf]] FILE...\n"
                  "       sandyq-progress export --lessons L.json --class NAME [--year Y] [--lang kk|ru]\n"
                  "           [--kind formative|summative] [--scale 5|10|percent] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
                  "           [--sep ';'|','] [--section TITLE] (--csv OUT | --xlsx OUT | --xapi OUT) FILE...\n");
@@ -89,7 +91,8 @@ const char* statusText(StepStatus s) { return s == StepStatus::Passed ? "✓" : 
 int main(int argc, char** argv) {
     if (argc < 2) return usage();
     const std::string cmd = argv[1];
-    std::string out_path, lessons_path, class_name, csv_path, xlsx_path, xapi_path, section;
+    std::string out_path, lessons_path, class_name, csv_path, xlsx_path, xapi_path, section, png_path;
+    std::string font_path = SANDYQ_FONT_FILE;
     int year = 0;
     text::Lang lang = text::Lang::Kk;
     ExportOptions opt;
@@ -106,6 +109,8 @@ int main(int argc, char** argv) {
         else if (a == "--csv" && has) csv_path = argv[++i];
         else if (a == "--xlsx" && has) xlsx_path = argv[++i];
         else if (a == "--xapi" && has) xapi_path = argv[++i];
+        else if (a == "--png" && has) png_path = argv[++i];
+        else if (a == "--font" && has) font_path = argv[++i];
         else if (a == "--section" && has) opt.section_title = argv[++i];
         else if (a == "--sep" && has) csv.separator = argv[++i][0];
         else if (a == "--kind" && has) {
@@ -188,6 +193,38 @@ int main(int argc, char** argv) {
             std::printf("%s", r.name.c_str());
             for (const LessonResult& c : r.cells) std::printf("\t%s %d/%d ★%d", statusText(c.status), c.points, c.max_points, c.stars);
             std::printf("\t%d/%d ★%d\n", r.total_points, r.total_max, r.total_stars);
+        }
+        if (!png_path.empty()) {
+            // The same picture as the app's "download as PNG" (progress/table_png.h).
+            std::string font;
+            if (!cli::readFile(font_path, font)) {
+                std::fprintf(stderr, "%s: %s\n", font_path.c_str(), tr.tr("err.storage.not_found", {{"where", font_path}}).c_str());
+                return 1;
+            }
+            const text::Catalogue& cat = tr.catalogue(lang);
+            TablePngOptions po;
+            po.lang = lang;
+            po.title = tr.tr("rollup.png.title", {{"class", cls->name},
+                                                  {"year", std::to_string(cls->school_year) + "–" + std::to_string(cls->school_year + 1)}});
+            const int64_t now = static_cast<int64_t>(std::time(nullptr)) + 5 * 3600;  // Kazakhstan time
+            struct tm day {};
+            const time_t tt = static_cast<time_t>(now);
+            gmtime_r(&tt, &day);
+            char date[32];
+            std::snprintf(date, sizeof date, "%02d.%02d.%04d", day.tm_mday, day.tm_mon + 1, day.tm_year + 1900);
+            po.subtitle = tr.tr("rollup.png.subtitle", {{"date", std::string(date)}, {"pupils", static_cast<int64_t>(t.rows.size())},
+                                                        {"lessons", static_cast<int64_t>(t.lessons.size())}});
+            Result<std::string> png = classTablePng(t, font, cat, po);
+            if (!png.ok()) {
+                std::fprintf(stderr, "%s: %s\n", png_path.c_str(), tr.tr(png.status().message_key).c_str());
+                return 1;
+            }
+            if (!writeFile(png_path, png.value())) {
+                std::fprintf(stderr, "%s: %s\n", png_path.c_str(), tr.tr("err.storage.io", {{"where", png_path}}).c_str());
+                return 1;
+            }
+            const PngSize size = classTablePngSize(t, po.geometry);
+            std::fprintf(stderr, "%s: %d×%d\n", png_path.c_str(), size.width, size.height);
         }
         return rc;
     }
