@@ -241,6 +241,7 @@ void AppUi::drawRollup(const FrameContext& ctx) {
         st.class_id = 0;
     }
     ImGui::SetCursorScreenPos(ImVec2(start.x + margin, ImGui::GetCursorScreenPos().y + 4));
+    ImGui::Indent(margin);  // the root window has no padding: keep every row below at the margin
 
     // ---- files: every file with its verdict (broken ones in red with the reason) ----
     if (st.data.files().empty()) richText(tr_.tr("rollup.empty"), w, p.text_muted);
@@ -307,6 +308,7 @@ void AppUi::drawRollup(const FrameContext& ctx) {
         else progress::sortClassTable(st.table, progress::SortBy::TotalPoints, 0, st.descending);
     }
     if (cls == nullptr || st.table.rows.empty()) {
+        ImGui::Unindent(margin);
         ImGui::PopStyleVar();
         ImGui::PopFont();
         return;
@@ -327,7 +329,9 @@ void AppUi::drawRollup(const FrameContext& ctx) {
     const float table_h = std::max(120.0f, bottom - table_pos.y);
     const ImU32 passed_bg = mix(p.surface, p.ok, settings_.high_contrast ? 0.45f : 0.22f);
     const ImU32 tried_bg = mix(p.surface, p.warning, settings_.high_contrast ? 0.45f : 0.22f);
-    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImGui::ColorConvertU32ToFloat4(p.surface_border));
+    // Titles: a pale band on the light theme; dark grey under white text in high contrast.
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg,
+                          ImGui::ColorConvertU32ToFloat4(settings_.high_contrast ? IM_COL32(48, 48, 48, 255) : p.surface_border));
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ImGui::ColorConvertU32ToFloat4(p.text_muted));
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImGui::ColorConvertU32ToFloat4(p.surface_border));
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, ImGui::ColorConvertU32ToFloat4(p.surface));
@@ -403,7 +407,6 @@ void AppUi::drawRollup(const FrameContext& ctx) {
         for (const progress::ClassTableRow& r : t.rows) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(r.name.c_str());
             for (size_t i = 0; i < r.cells.size() && i < m; ++i) {
                 const progress::LessonResult& c = r.cells[i];
@@ -444,6 +447,7 @@ void AppUi::drawRollup(const FrameContext& ctx) {
     }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(6);
+    ImGui::Unindent(margin);
     ImGui::PopStyleVar();
     ImGui::PopFont();
 }

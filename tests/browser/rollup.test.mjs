@@ -31,7 +31,7 @@ const rec = (p, l, s, { st = 2, pt = 1, mx = 1, sr = 0, at = 1, t = 1800000000 }
 
 test('roll-up: three files at once, one table, a broken file named, sort by a lesson, the whole table as PNG', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sandyq-rollup-'));
-  const ctx = await launch({ width: 1024, height: 768 });
+  const ctx = await launch({ width: 1024, height: 768, touch: true });
   try {
     const page = await openApp(ctx, server.url);
     let s = await courseLoaded(page);
@@ -103,6 +103,25 @@ test('roll-up: three files at once, one table, a broken file named, sort by a le
     assert.deepEqual((await state(page)).rollup.rows.map((x) => x.name), ['Айгерім', 'Әлия', 'Данияр']);
     await shot(page, 'rollup-sorted');
 
+    // Touch: a drag moves the table both ways; the name column stays (frozen), nothing is sorted.
+    s = await state(page);
+    const before = s.widgets;
+    const head = s.widgets['rollup.col.3'];
+    const cdp = await ctx.newCDPSession(page);
+    const y0 = head[1] + head[3] + 20;  // on the first pupil's row (not the scrollbar)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 800, y: y0 }] });
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 800 - i * 50, y: y0 - i * 4 }] });
+      await frames(page, 1);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await frames(page, 3);
+    s = await state(page);
+    assert.ok(s.widgets['rollup.col.3'][0] < before['rollup.col.3'][0] - 200, 'lesson columns moved left with the finger');
+    assert.equal(s.widgets['rollup.col.name'][0], before['rollup.col.name'][0], 'the name column is frozen');
+    assert.deepEqual(s.rollup.sort, { column: 0, descending: false }, 'a drag does not sort');
+    await shot(page, 'rollup-dragged');
+
     // The whole table as a PNG: decodes, and its size is the planned one for 3 pupils × M lessons.
     const [dl] = await Promise.all([page.waitForEvent('download'), click(page, 'rollup.png')]);
     assert.match(dl.suggestedFilename(), /\.png$/);
@@ -117,6 +136,23 @@ test('roll-up: three files at once, one table, a broken file named, sort by a le
     s = await state(page);
     assert.deepEqual([s.rollup.png.width, s.rollup.png.height], size);
     assert.equal(s.lastMessageKey, 'rollup.png_done');
+
+    // High contrast: the table stays readable (look at the screenshot).
+    await click(page, 'home.settings');
+    await click(page, 'settings.contrast');
+    await click(page, 'settings.close');
+    assert.equal((await state(page)).highContrast, true);
+    // Settings lead home; the teacher area asks for the PIN again, the loaded files are still there.
+    await click(page, 'teacher.open');
+    await click(page, 'teacher.pin');
+    await typeText(page, '2468');
+    await click(page, 'teacher.pin_ok');
+    await reveal(page, 'rollup.open');
+    await click(page, 'rollup.open');
+    s = await state(page);
+    assert.equal(s.screen, 'rollup');
+    assert.equal(s.rollup.rows.length, 3);
+    await shot(page, 'rollup-contrast');
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
