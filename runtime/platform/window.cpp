@@ -19,6 +19,17 @@
 
 namespace sandyq::platform {
 
+namespace {
+// Start-up marks for tools/bench_web.mjs (Module.sandyqTimes; first occurrence only).
+void mark(const char* name) {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ var t = (Module.sandyqTimes = Module.sandyqTimes || {}); var n = UTF8ToString($0); if (!(n in t)) t[n] = Math.round(performance.now()); }, name);
+#else
+    (void)name;
+#endif
+}
+}  // namespace
+
 Window::~Window() {
     if (gl_context_ != nullptr) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -39,10 +50,12 @@ Status Window::init(const char* title, bool force_webgl1) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         return Status::error(ErrorCode::Unavailable, "err.platform.no_video", {}, SDL_GetError());
     }
+    mark("sdl-init");
     const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     SDL_Window* window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1024, 768, flags);
     if (window == nullptr) return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, SDL_GetError());
     window_ = window;
+    mark("sdl-window");
 
     // ImGui draws flat 2D: no depth, stencil or multisampling (a cheaper context to create).
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
@@ -67,10 +80,7 @@ Status Window::init(const char* title, bool force_webgl1) {
     }
     if (ctx == nullptr) return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, SDL_GetError());
     gl_context_ = ctx;
-#ifdef __EMSCRIPTEN__
-    // Start-up marks for tools/bench_web.mjs (how much of the first frame is the GL context).
-    EM_ASM({ (Module.sandyqTimes = Module.sandyqTimes || {})["gl-context"] = Math.round(performance.now()); });
-#endif
+    mark("gl-context");
     SDL_GL_MakeCurrent(window, ctx);
     SDL_GL_SetSwapInterval(1);
     ImGui_ImplSDL2_InitForOpenGL(window, ctx);
@@ -151,7 +161,9 @@ bool Window::pollEvents() {
     for (SDL_Event& e : held) ImGui_ImplSDL2_ProcessEvent(&e);
     held.clear();
     SDL_Event event;
+    mark("poll-start");
     while (SDL_PollEvent(&event)) {
+        mark("poll-first-event");
         if (event.type == SDL_KEYDOWN) down_now.push_back(event.key.keysym.scancode);
         if (event.type == SDL_KEYUP &&
             std::find(down_now.begin(), down_now.end(), event.key.keysym.scancode) != down_now.end()) {
