@@ -17,7 +17,7 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 # ---- 1. Debian packages ---------------------------------------------------------------------
 NATIVE_PKGS=(cmake ninja-build g++ doctest-dev liblua5.4-dev nlohmann-json3-dev libstb-dev
-             libminizip-dev fonts-dejavu-core python3-fonttools ccache clang-14 libclang-rt-14-dev libxlsxwriter-dev python3-openpyxl)
+             libminizip-dev fonts-dejavu-core python3-fonttools ccache clang-14 libclang-rt-14-dev libxlsxwriter-dev python3-openpyxl python3-pil)
 WEB_PKGS=(emscripten dpkg-dev chromium nginx brotli)
 PKGS=("${NATIVE_PKGS[@]}")
 [ $WEB = 1 ] && PKGS+=("${WEB_PKGS[@]}")
