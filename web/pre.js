@@ -30,26 +30,35 @@ Module.preRun.push(function sandyqMountStorage() {
   setTimeout(function () { finish('timeout'); }, 4000);
 });
 
-// The UI catalogue of the chosen language, fetched by web/loader.js for the loading screen, is
-// written to /assets/i18n before main() (it is not in app.data: the other languages are fetched
-// after the first frame, see js_fetch_catalogue in runtime/app/main.cpp).
-Module.preRun.push(function sandyqCatalogue() {
+// UI catalogues live in /assets/i18n, not in app.data. One way in for every language: the loader's
+// copy (it fetched the chosen language for the loading screen) or a fetch, written to the file
+// system; resolves true when the file is there. The chosen language is written before main();
+// the others after the first frame (js_fetch_catalogue in runtime/app/main.cpp).
+Module.sandyqLoadCatalogue = function (lang) {
   var L = window.sandyqLoader;
-  var lang = (L && L.lang) || 'kk';
-  addRunDependency('sandyq-i18n');
-  var put = function (text) {
-    try {
-      FS.mkdirTree('/assets/i18n');
-      if (typeof text === 'string') FS.writeFile('/assets/i18n/' + lang + '.json', text);
-    } catch (e) {
-      console.warn('sandyq: catalogue ' + lang + ': ' + e);
-    }
-    removeRunDependency('sandyq-i18n');
-  };
   var p = L && L.catalogText ? L.catalogText(lang)
     : fetch('i18n/' + lang + '.json', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; });
-  p.then(put, function () { put(null); });
+  return p.then(function (text) {
+    if (typeof text !== 'string') throw new Error('not found');
+    FS.mkdirTree('/assets/i18n');
+    FS.writeFile('/assets/i18n/' + lang + '.json', text);
+    return true;
+  }).catch(function (e) {
+    console.warn('sandyq: catalogue ' + lang + ': ' + e);
+    return false;
+  });
+};
+Module.preRun.push(function sandyqCatalogue() {
+  var L = window.sandyqLoader;
+  addRunDependency('sandyq-i18n');
+  Module.sandyqLoadCatalogue((L && L.lang) || 'kk').then(function () { removeRunDependency('sandyq-i18n'); });
 });
+
+// Start-up marks for tools/bench_web.mjs: ms since navigation, first occurrence of each name.
+Module.sandyqMark = function (name) {
+  var t = (Module.sandyqTimes = Module.sandyqTimes || {});
+  if (!(name in t)) t[name] = Math.round(performance.now());
+};
 
 // Flush pending writes when the tab is hidden or closed (pupils close tabs mid-lesson).
 document.addEventListener('visibilitychange', function () {

@@ -67,16 +67,10 @@ bool loadCatalogue(App& app, text::Lang lang) {
 // Fetches i18n/<lang>.json next to the page, writes it to /assets/i18n and calls
 // sandyq_on_catalogue; a failure (offline without the service worker's copy) only leaves that
 // language to the fallback chain.
+// The other languages' catalogues, after the first frame (web/pre.js writes them to /assets/i18n).
 EM_JS(void, js_fetch_catalogue, (const char* code), {
     var l = UTF8ToString(code);
-    fetch("i18n/" + l + ".json", {credentials: "same-origin"}).then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.text();
-    }).then(function (text) {
-        FS.mkdirTree("/assets/i18n");
-        FS.writeFile("/assets/i18n/" + l + ".json", text);
-        Module.ccall("sandyq_on_catalogue", null, ["string"], [l]);
-    }).catch(function (e) { console.warn("sandyq: catalogue " + l + ": " + e); });
+    Module.sandyqLoadCatalogue(l).then(function (ok) { if (ok) Module.ccall("sandyq_on_catalogue", null, ["string"], [l]); });
 });
 
 EM_JS(int, js_flag, (const char* name), {
@@ -92,9 +86,7 @@ EM_JS(void, js_app_failed, (const char* key, const char* message), {
     else console.warn('sandyq: ' + k + ': ' + m);
 });
 
-EM_JS(void, js_mark, (const char* name), {
-    (Module.sandyqTimes = Module.sandyqTimes || {})[UTF8ToString(name)] = Math.round(performance.now());
-});
+EM_JS(void, js_mark, (const char* name), { Module.sandyqMark(UTF8ToString(name)); });
 
 void frame(void* arg) {
     App& app = *static_cast<App*>(arg);

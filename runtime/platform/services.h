@@ -44,7 +44,16 @@ public:
 struct PickedFile {
     std::string name;   // as given by the browser, untrusted
     std::string bytes;  // the whole file
+    bool too_big = false;  // over the size limits of a pick: not read, bytes empty
 };
+// len < 0: the page did not read the file because it is too big.
+inline PickedFile pickedFile(const char* name, const char* data, int len) {
+    PickedFile f;
+    f.name = name != nullptr ? name : "";
+    if (len < 0 || (data == nullptr && len > 0)) f.too_big = true;
+    else f.bytes.assign(data != nullptr ? data : "", static_cast<size_t>(len));
+    return f;
+}
 
 class Services {
 public:

@@ -118,17 +118,20 @@ EM_JS(void, js_pick_file, (int request, const char* accept), {
         var file = input.files && input.files[0];
         input.remove();
         if (!file) return;
+        var nlen = lengthBytesUTF8(file.name) + 1;
+        var name = _malloc(nlen);
+        stringToUTF8(file.name, name, nlen);
+        // Larger than any backup or pack we make: not read at all (len -1 = "too big").
+        if (file.size > 32 * 1024 * 1024) { Module._sandyq_on_file_picked(request, name, 0, -1); _free(name); return; }
         file.arrayBuffer().then(function(buf) {
             var bytes = new Uint8Array(buf);
             var data = _malloc(Math.max(1, bytes.length));
+            if (!data) { Module._sandyq_on_file_picked(request, name, 0, -1); _free(name); return; }
             HEAPU8.set(bytes, data);
-            var nlen = lengthBytesUTF8(file.name) + 1;
-            var name = _malloc(nlen);
-            stringToUTF8(file.name, name, nlen);
             Module._sandyq_on_file_picked(request, name, data, bytes.length);
             _free(name);
             _free(data);
-        });
+        }, function() { Module._sandyq_on_file_picked(request, name, 0, -1); _free(name); });
     });
     input.click();
 });
@@ -164,25 +167,29 @@ EM_JS(void, js_pick_folder, (int request, int folder, const char* accept), {
         var files = Array.prototype.slice.call(input.files || []);
         input.remove();
         if (!files.length) return;
+        // Files over 32 MB, or past 64 MB / 2000 files in all, are not read: they arrive with
+        // len -1 ("too big") so the screen can name them instead of dropping them silently.
         var total = 0;
-        files = files.filter(function(f) { total += f.size; return f.size <= 8 * 1024 * 1024; });
-        if (total > 64 * 1024 * 1024 || files.length > 2000) files = files.slice(0, 0);
         var next = function(i) {
             if (i >= files.length) { Module._sandyq_on_folder_done(request); return; }
             var f = files[i];
+            var path = f.webkitRelativePath || f.name;
+            var nlen = lengthBytesUTF8(path) + 1;
+            var name = _malloc(nlen);
+            stringToUTF8(path, name, nlen);
+            total += f.size;
+            var tooBig = function() { Module._sandyq_on_folder_file(request, name, 0, -1); _free(name); next(i + 1); };
+            if (f.size > 32 * 1024 * 1024 || total > 64 * 1024 * 1024 || i >= 2000) { tooBig(); return; }
             f.arrayBuffer().then(function(buf) {
                 var bytes = new Uint8Array(buf);
                 var data = _malloc(Math.max(1, bytes.length));
+                if (!data) { tooBig(); return; }
                 HEAPU8.set(bytes, data);
-                var path = f.webkitRelativePath || f.name;
-                var nlen = lengthBytesUTF8(path) + 1;
-                var name = _malloc(nlen);
-                stringToUTF8(path, name, nlen);
                 Module._sandyq_on_folder_file(request, name, data, bytes.length);
                 _free(name);
                 _free(data);
                 next(i + 1);
-            }, function() { next(i + 1); });
+            }, tooBig);
         };
         next(0);
     });
@@ -353,8 +360,7 @@ EMSCRIPTEN_KEEPALIVE void sandyq_on_storage_sync(int result) {
 }
 EMSCRIPTEN_KEEPALIVE void sandyq_on_file_picked(int request, const char* name, const char* data, int len) {
     if (sandyq::platform::g_active == nullptr) return;
-    sandyq::platform::PickedFile file{name, std::string(data, static_cast<size_t>(len))};
-    sandyq::platform::g_active->onFilePicked(request, std::move(file));
+    sandyq::platform::g_active->onFilePicked(request, sandyq::platform::pickedFile(name, data, len));
 }
 EMSCRIPTEN_KEEPALIVE void sandyq_on_fetched(int request, int status, const char* data, int len) {
     if (sandyq::platform::g_active == nullptr) return;
@@ -362,7 +368,7 @@ EMSCRIPTEN_KEEPALIVE void sandyq_on_fetched(int request, int status, const char*
 }
 EMSCRIPTEN_KEEPALIVE void sandyq_on_folder_file(int request, const char* name, const char* data, int len) {
     if (sandyq::platform::g_active == nullptr) return;
-    sandyq::platform::g_active->onFolderFile(request, sandyq::platform::PickedFile{name, std::string(data, static_cast<size_t>(len))});
+    sandyq::platform::g_active->onFolderFile(request, sandyq::platform::pickedFile(name, data, len));
 }
 EMSCRIPTEN_KEEPALIVE void sandyq_on_folder_done(int request) {
     if (sandyq::platform::g_active != nullptr) sandyq::platform::g_active->onFolderDone(request);

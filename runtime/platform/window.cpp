@@ -1,5 +1,7 @@
 #include "platform/window.h"
 
+#include "platform/input_order.h"
+
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -7,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <vector>
 
 #ifdef __EMSCRIPTEN__
@@ -23,7 +26,7 @@ namespace {
 // Start-up marks for tools/bench_web.mjs (Module.sandyqTimes; first occurrence only).
 void mark(const char* name) {
 #ifdef __EMSCRIPTEN__
-    EM_ASM({ var t = (Module.sandyqTimes = Module.sandyqTimes || {}); var n = UTF8ToString($0); if (!(n in t)) t[n] = Math.round(performance.now()); }, name);
+    EM_ASM({ Module.sandyqMark(UTF8ToString($0)); }, name);
 #else
     (void)name;
 #endif
@@ -153,33 +156,35 @@ void Window::destroyTexture(uint64_t texture) {
 
 bool Window::pollEvents() {
     bool running = true;
-    // ImGui 1.86 reads key state once per frame: a key pressed and released between two frames
-    // (a quick tap on a slow machine) would be lost. Such a release is held for the next frame.
-    static std::vector<SDL_Event> held;
-    std::vector<SDL_Event> release_next;
-    std::vector<SDL_Scancode> down_now;
-    for (SDL_Event& e : held) ImGui_ImplSDL2_ProcessEvent(&e);
-    held.clear();
+    // Every event waits in one queue; a frame takes them up to the first that would make ImGui 1.86
+    // lose a key press (platform/input_order.h), the rest follow in the next frames, in order.
+    static std::deque<SDL_Event> queue;
     SDL_Event event;
     mark("poll-start");
     while (SDL_PollEvent(&event)) {
         mark("poll-first-event");
-        if (event.type == SDL_KEYDOWN) down_now.push_back(event.key.keysym.scancode);
-        if (event.type == SDL_KEYUP &&
-            std::find(down_now.begin(), down_now.end(), event.key.keysym.scancode) != down_now.end()) {
-            release_next.push_back(event);
-            continue;
-        }
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        switch (event.type) {
+        queue.push_back(event);
+    }
+    std::vector<KeyEvent> keys;
+    keys.reserve(queue.size());
+    for (const SDL_Event& e : queue) {
+        if (e.type == SDL_KEYDOWN) keys.push_back({KeyEvent::Down, static_cast<int>(e.key.keysym.scancode)});
+        else if (e.type == SDL_KEYUP) keys.push_back({KeyEvent::Up, static_cast<int>(e.key.keysym.scancode)});
+        else keys.push_back({});
+    }
+    const std::size_t take = eventsForThisFrame(keys);
+    for (std::size_t i = 0; i < take; ++i) {
+        SDL_Event& e = queue.front();
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        switch (e.type) {
             case SDL_QUIT: running = false; break;
             case SDL_FINGERDOWN: case SDL_FINGERMOTION: last_input_touch_ = true; break;
-            case SDL_MOUSEMOTION: if (event.motion.which != SDL_TOUCH_MOUSEID) last_input_touch_ = false; break;
-            case SDL_MOUSEBUTTONDOWN: last_input_touch_ = event.button.which == SDL_TOUCH_MOUSEID; break;
+            case SDL_MOUSEMOTION: if (e.motion.which != SDL_TOUCH_MOUSEID) last_input_touch_ = false; break;
+            case SDL_MOUSEBUTTONDOWN: last_input_touch_ = e.button.which == SDL_TOUCH_MOUSEID; break;
             default: break;
         }
+        queue.pop_front();
     }
-    held = std::move(release_next);
     return running;
 }
 

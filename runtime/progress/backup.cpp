@@ -171,6 +171,11 @@ Result<Backup> readBackup(std::string_view bytes) {
     return b;
 }
 
+Result<Backup> readBackup(const FileInput& file) {
+    if (file.too_big) return reject("progress.backup.too_big");
+    return readBackup(file.bytes);
+}
+
 Result<MergeReport> mergeBackup(ProgressStore& store, const Backup& backup) {
     ProgressStore work = store;  // all or nothing
     MergeReport rep;
@@ -217,7 +222,7 @@ Result<MergeReport> mergeBackup(ProgressStore& store, const Backup& backup) {
 MultiMergeReport mergeBackupFiles(ProgressStore& store, const std::vector<FileInput>& files) {
     MultiMergeReport out;
     for (const FileInput& f : files) {
-        Result<Backup> b = readBackup(f.bytes);
+        Result<Backup> b = readBackup(f);
         if (!b.ok()) {
             Status st = b.status();
             st.detail = st.where;

@@ -69,7 +69,10 @@ Result<MergeReport> mergeBackup(ProgressStore& store, const Backup& backup);
 struct FileInput {
     std::string name;
     std::string bytes;
+    bool too_big = false;  // the page did not read it (over its size limit): rejected as too big
 };
+// readBackup of a picked file: a file the page left unread is "progress.backup.too_big".
+Result<Backup> readBackup(const FileInput& file);
 struct MultiMergeReport {
     MergeReport total;
     int files_merged = 0;

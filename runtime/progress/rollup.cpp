@@ -9,7 +9,7 @@ void Rollup::addFiles(const std::vector<FileInput>& files) {
     for (const FileInput& f : files) {
         RollupFile entry;
         entry.name = f.name;
-        Result<Backup> b = readBackup(f.bytes);
+        Result<Backup> b = readBackup(f);
         if (!b.ok()) {
             entry.status = b.status();
         } else if (Result<MergeReport> m = mergeBackup(store_, b.value()); !m.ok()) {

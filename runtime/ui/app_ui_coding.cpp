@@ -557,6 +557,7 @@ void AppUi::drawRobotWorld(CodingStepState& cs, ImVec2 o, ImVec2 s, WorldViewSty
     dl->ChannelsSetCurrent(1);
     const float zb = kMinTouchTarget;
     const float by = o.y + 6, bx0 = o.x + s.x - 3 * zb - 14;
+    st.reserve_top_right = ImVec2(3 * zb + 14 + 4, zb + 10);
     const ImVec2 centre(o.x + s.x * 0.5f, o.y + view_size.y * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(bx0, by));
     if (button("coding.world.zoom_out", "-", ImVec2(zb, zb))) cs.worldView().zoomBy(1 / 1.5f, centre);

@@ -348,7 +348,7 @@ void AppUi::drawCourseMap(float w) {
     }
     if (bw1 + bw2 + 12 <= w) ImGui::SameLine(0, 12);
     if (button("map.preview.zip", zip, ImVec2(bw2, 0), false, kIconFolder)) {
-        services_.pickFile(".zip", [this](platform::PickedFile f) { course_->addPreviewZip(f.name, f.bytes); });
+        services_.pickFile(".zip", [this](platform::PickedFile f) { course_->addPreviewZip(f.name, f.bytes, f.too_big); });
     }
 }
 

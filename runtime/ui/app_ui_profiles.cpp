@@ -515,7 +515,7 @@ void AppUi::drawTeacherBackup(float w) {
     const std::string restore = tr_.tr("teacher.backup_restore");
     if (button("teacher.backup_restore", restore, ImVec2(bw(restore), btn_h), false, kIconFolder)) {
         services_.pickFile(".json", [this](platform::PickedFile f) {
-            progress::MultiMergeReport r = progress::mergeBackupFiles(db_->data(), {progress::FileInput{f.name, f.bytes}});
+            progress::MultiMergeReport r = progress::mergeBackupFiles(db_->data(), {progress::FileInput{f.name, f.bytes, f.too_big}});
             if (!r.rejected.empty()) {
                 const Status& st = r.rejected.front();
                 teacher_.backup_message = f.name + ": " + tr_.tr(st.message_key, {{"where", st.where}});

@@ -56,6 +56,17 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, 1));
 }
 
+// `text` cut to `max_w` px at a whole UTF-8 character, ending in "…" (unchanged if it fits).
+std::string ellipsize(ImFont* f, std::string text, float max_w) {
+    if (textW(f, text) <= max_w) return text;
+    while (!text.empty() && textW(f, text + "…") > max_w) {
+        // Drop one whole UTF-8 character: its continuation bytes, then its lead byte.
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+        if (!text.empty()) text.pop_back();
+    }
+    return text + "…";
+}
+
 // `text` in at most two lines of `max_w` px (the second ends in "…" if cut).
 std::string twoLines(ImFont* f, const std::string& text, float max_w) {
     std::string first, rest;
@@ -73,15 +84,7 @@ std::string twoLines(ImFont* f, const std::string& text, float max_w) {
         i = sp + 1;
     }
     if (rest.empty()) return first;
-    if (textW(f, rest) > max_w) {
-        while (!rest.empty() && textW(f, rest + "…") > max_w) {
-            // Drop one whole UTF-8 character: its continuation bytes, then its lead byte.
-            while (!rest.empty() && (static_cast<unsigned char>(rest.back()) & 0xC0) == 0x80) rest.pop_back();
-            if (!rest.empty()) rest.pop_back();
-        }
-        rest += "…";
-    }
-    return first + "\n" + rest;
+    return first + "\n" + ellipsize(f, rest, max_w);
 }
 
 }  // namespace
@@ -165,7 +168,7 @@ void AppUi::drawRollup(const FrameContext& ctx) {
         services_.pickFiles(".json", [this](std::vector<platform::PickedFile> files) {
             if (!rollup_) return;
             std::vector<progress::FileInput> in;
-            for (auto& f : files) in.push_back(progress::FileInput{std::move(f.name), std::move(f.bytes)});
+            for (auto& f : files) in.push_back(progress::FileInput{std::move(f.name), std::move(f.bytes), f.too_big});
             rollup_->data.addFiles(in);
             rollup_->dirty = true;
             rollup_->message = tr_.tr("rollup.files_summary", {{"good", static_cast<int64_t>(rollup_->data.goodFiles())},
@@ -246,21 +249,29 @@ void AppUi::drawRollup(const FrameContext& ctx) {
     // ---- files: every file with its verdict (broken ones in red with the reason) ----
     if (st.data.files().empty()) richText(tr_.tr("rollup.empty"), w, p.text_muted);
     if (!st.data.files().empty()) {
+        // Long reasons wrap inside the list; it shows about four lines and scrolls beyond.
         const float line = ImGui::GetTextLineHeightWithSpacing();
-        const float list_h = std::min(line * static_cast<float>(st.data.files().size()) + 8, line * 3.2f + 8);
-        ImGui::BeginChild("##rollup_files", ImVec2(w, list_h), false);
-        for (size_t i = 0; i < st.data.files().size(); ++i) {
-            const progress::RollupFile& f = st.data.files()[i];
+        const float wrap_w = w - ImGui::GetStyle().ScrollbarSize - 8;
+        std::vector<std::string> lines;
+        float total_h = 8;
+        for (const progress::RollupFile& f : st.data.files()) {
             const std::string text = f.status.ok()
                                          ? tr_.tr("rollup.file_ok", {{"name", f.name}, {"pupils", static_cast<int64_t>(f.pupils)}})
                                          : tr_.tr("rollup.file_bad", {{"name", f.name},
                                                                       {"message", tr_.tr(f.status.message_key, {{"where", f.status.where}})}});
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(f.status.ok() ? p.ok : p.danger));
-            const std::string line_text = (f.status.ok() ? "✓ " : "✗ ") + text;
-            ImGui::TextUnformatted(line_text.c_str());
+            lines.push_back((f.status.ok() ? "✓ " : "✗ ") + text);
+            total_h += ImGui::CalcTextSize(lines.back().c_str(), nullptr, false, wrap_w).y + ImGui::GetStyle().ItemSpacing.y;
+        }
+        const float list_h = std::min(total_h, line * 4.2f + 8);
+        ImGui::BeginChild("##rollup_files", ImVec2(w, list_h), false);
+        ImGui::PushTextWrapPos(wrap_w);
+        for (size_t i = 0; i < st.data.files().size(); ++i) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(st.data.files()[i].status.ok() ? p.ok : p.danger));
+            ImGui::TextUnformatted(lines[i].c_str());
             ImGui::PopStyleColor();
             registerItem(("rollup.file." + std::to_string(i)).c_str());
         }
+        ImGui::PopTextWrapPos();
         dragScroll(ctx);
         ImGui::EndChild();
     }
@@ -389,8 +400,13 @@ void AppUi::drawRollup(const FrameContext& ctx) {
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float band_w = static_cast<float>(j - i) * (cell_w + 16) - 16;
-            dl->PushClipRect(ImVec2(std::max(pos.x, frozen_right), pos.y - 4), ImVec2(pos.x + band_w, pos.y + fs + 4), false);
-            dl->AddText(fonts_.body, fs, pos, p.text, title.c_str());
+            // One band per pack: its colour covers the column lines inside it (they are drawn
+            // under the cells), a line stays between two packs; a long title ends with "…".
+            const ImVec2 band_min(std::max(pos.x - 8, frozen_right), pos.y - 6);
+            const ImVec2 band_max(pos.x + band_w + 7, pos.y + fs + 6);
+            dl->PushClipRect(band_min, band_max, false);
+            dl->AddRectFilled(band_min, band_max, ImGui::GetColorU32(mix(p.surface, p.primary, 0.14f)));
+            dl->AddText(fonts_.body, fs, pos, p.text, ellipsize(fonts_.body, title, band_w).c_str());
             dl->PopClipRect();
             ImGui::Dummy(ImVec2(1, fs));
             i = j;

@@ -190,10 +190,12 @@ void Course::addPreviewFolder(std::vector<platform::PickedFile> files) {
     // "mypack/pack.lua" → top folder "mypack"; files are made relative to it.
     std::string top = files.front().name.substr(0, files.front().name.find('/'));
     auto src = std::make_unique<course::MemoryPackSource>(top);
+    std::vector<std::string> unread;  // too big for the page to read: named, never dropped silently
     for (auto& f : files) {
         std::string path = f.name;
         if (path.compare(0, top.size() + 1, top + "/") == 0) path = path.substr(top.size() + 1);
-        if (course::isValidPackPath(path)) src->add(path, std::move(f.bytes));
+        if (f.too_big) unread.push_back(f.name);
+        else if (course::isValidPackPath(path)) src->add(path, std::move(f.bytes));
     }
     PackEntry e;
     e.folder = top;
@@ -201,13 +203,20 @@ void Course::addPreviewFolder(std::vector<platform::PickedFile> files) {
     entries_.push_back(std::move(e));
     staging_.push_back(std::move(src));
     finishPack(entries_.size() - 1);
+    for (const std::string& name : unread) entries_.back().problems.error(name, 0, "pack.file_too_big");
 }
 
-void Course::addPreviewZip(const std::string& name, const std::string& bytes) {
+void Course::addPreviewZip(const std::string& name, const std::string& bytes, bool too_big) {
     PackEntry e;
     e.folder = name;
     e.preview = true;
     e.loading = false;
+    if (too_big) {
+        e.problems.error(name, 0, "pack.zip_too_big", {{"file", name}});
+        entries_.push_back(std::move(e));
+        staging_.push_back(nullptr);
+        return;
+    }
 #ifdef SANDYQ_HAVE_ZIP
     Result<course::MemoryPackSource> r = scripting::unpackZip(bytes, name);
     if (r.ok()) {

@@ -83,7 +83,7 @@ public:
 
     // Teacher's preview: the files of a picked folder ("mypack/pack.lua", ...) or a .zip.
     void addPreviewFolder(std::vector<platform::PickedFile> files);
-    void addPreviewZip(const std::string& name, const std::string& bytes);
+    void addPreviewZip(const std::string& name, const std::string& bytes, bool too_big = false);
 
     // A picture of a pack (pack-relative path), fetched and decoded on first use.
     const Picture& picture(scripting::PackHandle h, const std::string& path);

@@ -298,10 +298,30 @@ void WorldView::drawRobot(ImDrawList* dl, const worlds::World& w, ImVec2 origin,
     const float avail_h = std::max(40.0f, size.y - panel_h);
     const float avail_w = std::max(40.0f, size.x - panel_w);
 
-    // ---- placement: fitted, then zoomed around the centre and panned ----
-    const float fit_scale = std::min((avail_w - 8) / static_cast<float>(mat.width_cm), (avail_h - 8) / static_cast<float>(mat.height_cm));
+    // ---- placement: fitted (clear of the buttons' corner), then zoomed around the centre and panned ----
+    const auto fitIn = [&](float w, float h) {
+        return std::max(0.01f, std::min((w - 8) / static_cast<float>(mat.width_cm), (h - 8) / static_cast<float>(mat.height_cm)));
+    };
+    float fit_scale = fitIn(avail_w, avail_h);
+    ImVec2 centre(origin.x + panel_w + avail_w * 0.5f, origin.y + avail_h * 0.5f);
+    const ImVec2 rv = st.reserve_top_right;
+    if (rv.x > 0 && rv.y > 0) {
+        const float right = centre.x + static_cast<float>(mat.width_cm) * fit_scale * 0.5f;
+        const float top = centre.y - static_cast<float>(mat.height_cm) * fit_scale * 0.5f;
+        if (right > origin.x + size.x - rv.x && top < origin.y + rv.y) {
+            // the mat would lie under the buttons: below them, or left of them, whichever is larger
+            const float below = fitIn(avail_w, avail_h - rv.y), left = fitIn(avail_w - rv.x, avail_h);
+            if (below >= left) {
+                fit_scale = below;
+                centre = ImVec2(centre.x, origin.y + rv.y + (avail_h - rv.y) * 0.5f);
+            } else {
+                fit_scale = left;
+                centre = ImVec2(origin.x + panel_w + (avail_w - rv.x) * 0.5f, centre.y);
+            }
+        }
+    }
     const float scale = fit_scale * zoom_;
-    last_origin_ = ImVec2(origin.x + panel_w + avail_w * 0.5f, origin.y + avail_h * 0.5f);
+    last_origin_ = centre;
     const float lim_x = static_cast<float>(mat.width_cm) * scale * 0.5f, lim_y = static_cast<float>(mat.height_cm) * scale * 0.5f;
     pan_ = ImVec2(std::clamp(pan_.x, -lim_x, lim_x), std::clamp(pan_.y, -lim_y, lim_y));
     const float ox = last_origin_.x + pan_.x - static_cast<float>(mat.width_cm) * scale * 0.5f;

@@ -33,6 +33,9 @@ struct WorldViewStyle {
     // with the value; empty = no panel.
     std::function<std::string(const char* key, const std::string& value)> panel;
     std::function<std::string(const char*)> colour_name;  // "black" → the pupil's language
+    // Robot: a top-right corner kept free for buttons drawn over the view (w, h in px); the
+    // fitted mat never lies under it.
+    ImVec2 reserve_top_right{0, 0};
 };
 
 class WorldView {

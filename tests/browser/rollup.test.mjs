@@ -54,6 +54,10 @@ test('roll-up: three files at once, one table, a broken file named, sort by a le
       writeFileSync(p, text);
       return p;
     });
+    // A file far larger than any backup (33 MB): not read into the app, named as too big.
+    const huge = path.join(dir, 'scan-of-register.json');
+    writeFileSync(huge, Buffer.alloc(33 * 1024 * 1024, 0x20));
+    paths.push(huge);
 
     // Teacher area (first visit: set the PIN), then the roll-up.
     await click(page, 'teacher.open');
@@ -70,12 +74,15 @@ test('roll-up: three files at once, one table, a broken file named, sort by a le
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'rollup.load')]);
     assert.equal(chooser.isMultiple(), true, 'several files in one go');
     await chooser.setFiles(paths);
-    await page.waitForFunction(() => { const r = Module.sandyqTest.state().rollup; return r && r.files.length === 3; });
+    await page.waitForFunction(() => { const r = Module.sandyqTest.state().rollup; return r && r.files.length === 4; });
     await frames(page, 4);
     s = await state(page);
     const r = s.rollup;
-    assert.deepEqual(r.files.map((f) => [f.name, f.ok]), [['computer-A.json', true], ['computer-B.json', true], ['broken.json', false]]);
+    assert.deepEqual(r.files.map((f) => [f.name, f.ok]),
+      [['computer-A.json', true], ['computer-B.json', true], ['broken.json', false], ['scan-of-register.json', false]]);
     assert.match(r.files[2].key, /^progress\.backup\./);
+    assert.equal(r.files[3].key, 'progress.backup.too_big', 'the huge file is named as too big, not dropped');
+    assert.ok(s.widgets['rollup.file.3'], 'the huge file is listed');
     assert.ok(s.widgets['rollup.file.2'], 'the broken file is listed');
     assert.equal(r.class, '3 Ә');
     // Kazakh register order: Ә right after А, before Д.

@@ -119,6 +119,24 @@ TEST_CASE("progress.rollup: only broken files give an empty roll-up with every f
     CHECK(r.store().classes().empty());
 }
 
+TEST_CASE("progress.rollup: a file the page did not read (too big) is named as too big, the others combine") {
+    TwoComputers pcs;
+    Rollup r;
+    FileInput huge{"video.json", "", true};
+    r.addFiles({{"pc-a.json", pcs.backupA()}, huge});
+    REQUIRE(r.files().size() == 2);
+    CHECK(r.files()[0].status.ok());
+    CHECK(r.files()[1].name == "video.json");
+    CHECK(r.files()[1].status.message_key == "progress.backup.too_big");
+    CHECK(r.store().pupils().size() == 2);
+    // The restore path says the same and changes nothing.
+    ProgressStore here;
+    const MultiMergeReport m = mergeBackupFiles(here, {huge});
+    REQUIRE(m.rejected.size() == 1);
+    CHECK(m.rejected[0].message_key == "progress.backup.too_big");
+    CHECK(here.pupils().empty());
+}
+
 TEST_CASE("progress.table: names sort as in a Kazakh class register") {
     // Byte order would put every Kazakh letter after Я; the register puts Ә after А, Ғ after Г,
     // Қ after К, Ң after Н, Ө after О, Ұ and Ү after У, Һ after Х, І after Ы.
