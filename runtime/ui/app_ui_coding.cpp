@@ -484,7 +484,8 @@ void AppUi::drawCodingStep(const course::Step& step, ImVec2 origin, ImVec2 size)
 
     if (!compact) {
         const float main_h = body_h - (fb_h > 0 ? fb_h + 8 : 0);
-        const float left_w = std::floor(w * 0.58f);
+        // Robot block steps: the mat needs less width than the blocks (sensor questions are long).
+        const float left_w = std::floor(w * (cs.isRobot() && cs.isBlocks() ? 0.62f : 0.58f));
         const float right_w = w - left_w - 12;
         drawEditor(ImVec2(x, y), ImVec2(left_w, main_h));
         const float rx = x + left_w + 12;

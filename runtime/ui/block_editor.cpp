@@ -584,7 +584,9 @@ bool BlockEditor::draw(Workspace& ws, ImVec2 origin, ImVec2 size, const BlockEdi
     {
         float maxw = 1;
         for (const StackLayout& L : palette_layouts_) maxw = std::max(maxw, L.w);
-        pal_zoom_ = std::clamp((pal_w - kTabW - 20) / maxw, 0.55f, 0.9f);
+        // Readable first (as in Scratch's flyout): never below 0.78; a block longer than the
+        // palette is cut at its edge and still recognised by the start of its phrase.
+        pal_zoom_ = std::clamp((pal_w - kTabW - 20) / maxw, 0.78f, 0.9f);
     }
     if (!sized_) {  // a small editor (a phone in landscape) starts zoomed out
         sized_ = true;
@@ -690,7 +692,8 @@ bool BlockEditor::draw(Workspace& ws, ImVec2 origin, ImVec2 size, const BlockEdi
             if (a.y < list_min.y) palette_scroll_ -= list_min.y - a.y + 8;
             if (b.y > list_max.y) palette_scroll_ += b.y - list_max.y + 8;
         }
-        if (b.y > list_min.y && a.y < list_max.y) addRect(widgets, "coding.pal." + palette_types_[it.index], ImVec2(a.x, std::max(a.y, list_min.y)), ImVec2(b.x, std::min(b.y, list_max.y)));
+        if (b.y > list_min.y && a.y < list_max.y)
+            addRect(widgets, "coding.pal." + palette_types_[it.index], ImVec2(a.x, std::max(a.y, list_min.y)), ImVec2(std::min(b.x, list_max.x), std::min(b.y, list_max.y)));
         if (inRect(mouse, a, b) && inRect(mouse, list_min, list_max)) pal_hover = static_cast<int>(it.index);
     }
     dl->PopClipRect();

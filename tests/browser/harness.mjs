@@ -104,6 +104,14 @@ export async function widget(page, id) {
   return { x: r[0], y: r[1], w: r[2], h: r[3], cx: r[0] + r[2] / 2, cy: r[1] + r[3] / 2 };
 }
 
+// A block of the editor's palette; when it is scrolled out of view, its category tab is clicked
+// first, as a pupil does.
+export async function paletteBlock(page, type, category) {
+  const s = await state(page);
+  if (!s.widgets[`coding.pal.${type}`]) await click(page, `coding.cat.${category}`);
+  return widget(page, `coding.pal.${type}`);
+}
+
 // Clicks the centre of a widget on the real canvas (mouse), then lets the app draw.
 export async function click(page, id) {
   const r = await widget(page, id);

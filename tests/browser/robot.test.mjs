@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, state, click, frames, shot, widget, assertClean, courseLoaded, openLesson,
+  startServer, launch, openApp, state, click, frames, shot, widget, paletteBlock, assertClean, courseLoaded, openLesson,
 } from './harness.mjs';
 
 let server;
@@ -180,20 +180,20 @@ test('grade 3: stop before the wall with blocks dragged from the palette (ru)', 
       const w = (await coding(page)).workspace;
       return w[w.length - 1];
     };
-    const below = async (palType) => {
-      const pal = await widget(page, `coding.pal.${palType}`);
+    const below = async (palType, category) => {
+      const pal = await paletteBlock(page, palType, category);
       const target = await widget(page, `coding.blk.${(await lastBlock()).id}`);
       await drag({ x: pal.x + 20, y: pal.cy }, { x: target.x + 20, y: target.y + target.h + pal.h / 2 + 2 });
     };
-    await below('robot.motors_on');
-    await below('robot.wait_until');
+    await below('robot.motors_on', 'motion');
+    await below('robot.wait_until', 'control');
     const waitBlock = await lastBlock();
     assert.equal(waitBlock.type, 'robot.wait_until');
-    await below('robot.stop');
+    await below('robot.stop', 'motion');
     // the question goes into the hexagonal slot of "wait until"
     {
       // grabbed 10 px from its left edge, half its height down: its top-left lands on the slot's
-      const pal = await widget(page, 'coding.pal.robot.distance_lt');
+      const pal = await paletteBlock(page, 'robot.distance_lt', 'sensing');
       const slot = await widget(page, `coding.fld.${waitBlock.id}.0`);
       await drag({ x: pal.x + 10, y: pal.cy }, { x: slot.x + 10, y: slot.y + pal.h / 2 });
     }
