@@ -1,10 +1,12 @@
 /* Sandyq loader: a plain script (no modules, no build step), loaded with `defer` by index.html.
  *
- * Order of work:
+ * Order of work (everything that waits for the network or another thread starts first):
  *   1. language: localStorage 'sandyq.lang' in {kk, ru, en}, default kk;
- *   2. fetch i18n/<lang>.json (loader texts) and build.json (byte totals) in parallel;
- *   3. feature checks: WebAssembly (instantiate a tiny module) and WebGL2/WebGL1;
- *   4. window.Module for Emscripten, then <script src="app.js">;
+ *   2. fetch app.wasm and compile it as it streams in; open the app's IndexedDB; fetch
+ *      i18n/<lang>.json (loader texts) and build.json (byte totals);
+ *   3. window.Module for Emscripten, then <script src="app.js">;
+ *   4. feature checks: WebAssembly (instantiate a tiny module) and WebGL2/WebGL1; the compiled
+ *      app is instantiated only when both passed, else the error page stays;
  *   5. progress: app.wasm bytes (our own fetch stream) + app.data (Emscripten's setStatus text);
  *   6. Module.onAppReady() (called by the C++ app after its first frame) hides the overlay and
  *      registers the service worker (only in a secure context; never blocks start-up).
@@ -248,11 +250,16 @@
 
   // ---------- feature checks ----------
 
+  // The probe creates the app's own context: on the app's canvas, with exactly the attributes
+  // SDL asks for (runtime/platform/window.cpp), so SDL later gets this same context back instead
+  // of creating a second one (≈ 60 ms on a software renderer) — and it is made while app.wasm is
+  // still downloading. ?webgl1 (the old-GPU path) probes WebGL1 only, as the app will ask.
+  var GL_ATTRIBUTES = { alpha: false, depth: true, stencil: false, antialias: false };
   function webglVersion() {
     try {
-      var c = document.createElement('canvas');
-      if (c.getContext('webgl2')) return 2;
-      if (c.getContext('webgl') || c.getContext('experimental-webgl')) return 1;
+      var c = el.canvas || document.createElement('canvas');
+      if (!/[?&]webgl1(=|&|$)/.test(location.search) && c.getContext('webgl2', GL_ATTRIBUTES)) return 2;
+      if (c.getContext('webgl', GL_ATTRIBUTES) || c.getContext('experimental-webgl', GL_ATTRIBUTES)) return 1;
     } catch (e) { /* treated as missing */ }
     return 0;
   }
@@ -387,8 +394,9 @@
     return fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
   }
 
-  // pending: the fetch of app.wasm, started before app.js so both download together.
-  function loadWasm(pending, imports) {
+  // pending: the fetch of app.wasm. The module is compiled as it streams in, before app.js is
+  // there (compiling needs no imports); app.js then only instantiates it.
+  function compileWasm(pending) {
     return pending.then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status + ' ' + response.url);
       progress.wasmTotal = build.files['app.wasm'] || contentLength(response);
@@ -415,14 +423,35 @@
         // server sends app.wasm as application/octet-stream.
         source = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
       }
-      if (typeof WebAssembly.instantiateStreaming === 'function' && source !== response) {
-        return WebAssembly.instantiateStreaming(source, imports);
+      if (typeof WebAssembly.compileStreaming === 'function' && source !== response) {
+        return WebAssembly.compileStreaming(source);
       }
       return source.arrayBuffer().then(function (bytes) {
         if (source === response) progress.wasmLoaded = bytes.byteLength;
         queueRender();
-        return WebAssembly.instantiate(bytes, imports);
+        return WebAssembly.compile(bytes);
       });
+    });
+  }
+
+  // IndexedDB for the app's /data (Emscripten's IDBFS: database "/data", version 21, store
+  // FILE_DATA with a "timestamp" index), opened while app.wasm downloads: web/pre.js hands it
+  // to IDBFS instead of opening it after the wasm start. null when IndexedDB is unavailable.
+  function openStorage() {
+    return new Promise(function (resolve) {
+      try {
+        var req = indexedDB.open('/data', 21);
+        req.onupgradeneeded = function (e) {
+          var db = e.target.result, txn = e.target.transaction;
+          var store = db.objectStoreNames.contains('FILE_DATA') ? txn.objectStore('FILE_DATA') : db.createObjectStore('FILE_DATA');
+          if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+        };
+        req.onsuccess = function () { resolve(req.result); };
+        req.onerror = function (e) { if (e && e.preventDefault) e.preventDefault(); resolve(null); };
+        req.onblocked = function () { resolve(null); };
+      } catch (e) {
+        resolve(null);
+      }
     });
   }
 
@@ -432,27 +461,30 @@
     return (prefix || '') + path;
   }
 
-  // The app.wasm download starts first thing (start() below), while the probes run.
-  var wasmPending = null;
+  // The app.wasm download and compile start first thing (start() below); app.js loads while the
+  // probes run, and the app is instantiated only once they passed (probesOk).
+  var wasmCompiled = null;
+  var probesOk = null;
 
   function startApp() {
-    if (!wasmPending) wasmPending = fetchWasm(locateFile('app.wasm', ''));
-    wasmPending.catch(function () { /* reported by instantiateWasm */ });
     phase = 'downloading';
     queueRender();
     var Module = {
       canvas: el.canvas,
       locateFile: locateFile,
       instantiateWasm: function (imports, successCallback) {
-        loadWasm(wasmPending, imports).then(function (result) {
-          loader.times.wasm = now();
-          successCallback(result.instance, result.module);
+        Promise.all([wasmCompiled, probesOk]).then(function (r) {
+          if (!r[1]) return null;  // a probe failed: its error page is up, the app never starts
+          return WebAssembly.instantiate(r[0], imports).then(function (instance) {
+            loader.times.wasm = now();
+            successCallback(instance, r[0]);
+          });
         }).catch(function (e) {
           fail('load', 'app.wasm: ' + message(e));
         });
         return {};  // exports arrive asynchronously through successCallback
       },
-      setStatus: onStatus,
+    setStatus: onStatus,
       monitorRunDependencies: function (left) {
         if (left === 0 && loader.state === 'loading' && progress.wasmLoaded > 0) {
           phase = 'starting';
@@ -493,10 +525,11 @@
       fail('no_wasm', 'WebAssembly/fetch/Promise missing');
       return;
     }
-    // The largest file first: it downloads while the catalogue, build.json and the probes are
-    // handled (an unsupported browser only loses the transfer).
-    wasmPending = fetchWasm(locateFile('app.wasm', ''));
-    wasmPending.catch(function () { /* reported by instantiateWasm */ });
+    // The largest file first: it downloads and compiles while app.js, the catalogue, build.json
+    // and the probes are handled (an unsupported browser only loses the transfer).
+    wasmCompiled = compileWasm(fetchWasm(locateFile('app.wasm', '')));
+    wasmCompiled.catch(function () { /* reported by instantiateWasm */ });
+    loader.storage = typeof indexedDB !== 'undefined' && indexedDB ? openStorage() : null;
     var i18nReady = loadCatalog(loader.lang);
     fetchJson('build.json').then(function (data) {
       if (!data || !data.files || typeof data.files !== 'object') return;
@@ -505,18 +538,25 @@
       progress.dataTotal = build.files['app.data'] || 0;
       queueRender();
     }, function () { /* optional: progress falls back to Content-Length */ });
+    var probed;
+    probesOk = new Promise(function (resolve) { probed = resolve; });
+    loader.times.appjs = now();
+    startApp();
     applyStaticTexts();
     i18nReady.then(applyStaticTexts);
+    loader.times.probe = now();
     var gl = webglVersion();  // synchronous; the fetches above are already on their way
+    loader.times.probed = now();
 
-    // Start the app as soon as the browser is known to be able to run it; texts and
+    // The app is instantiated as soon as the browser is known to be able to run it; texts and
     // build.json arrive on their own.
     checkWasm().then(function (wasmProblem) {
-      if (wasmProblem) return fail('no_wasm', wasmProblem);
-      if (!gl) return fail('no_webgl', 'WebGL is not available');
+      if (wasmProblem) { probed(false); return fail('no_wasm', wasmProblem); }
+      if (!gl) { probed(false); return fail('no_webgl', 'WebGL is not available'); }
       loader.webgl = gl;
-      startApp();
+      probed(true);
     }).catch(function (e) {
+      probed(false);
       fail('load', message(e));
     });
 

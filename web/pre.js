@@ -1,8 +1,16 @@
 // web/pre.js — runs inside app.js before main(): mounts IDBFS at /data and loads it from
 // IndexedDB before main() starts (so settings and progress are there on the first frame), keeps
 // it synced when the page is hidden, and exposes the test API used by tests/browser.
+// Start-up marks for tools/bench_web.mjs: ms since navigation, first occurrence of each name.
+Module.sandyqMark = function (name) {
+  var t = (Module.sandyqTimes = Module.sandyqTimes || {});
+  if (!(name in t)) t[name] = Math.round(performance.now());
+};
+
+Module.sandyqMark('app.js');
 Module.preRun = [].concat(Module.preRun || []);
 Module.preRun.push(function sandyqMountStorage() {
+  Module.sandyqMark('prerun');
   var st = Module.sandyqStorage = { ok: false, error: '', syncing: false, pending: false, lastSync: -1 };
   try {
     FS.mkdir('/data');
@@ -17,14 +25,27 @@ Module.preRun.push(function sandyqMountStorage() {
     if (done) return;
     done = true;
     st.ok = !err;
+    Module.sandyqMark('idbfs');
     st.error = err ? String(err && (err.name || err.message) || err) : '';
     removeRunDependency('sandyq-idbfs');
   };
-  try {
-    if (typeof indexedDB === 'undefined' || !indexedDB) { finish('no indexedDB'); return; }
-    FS.syncfs(true, finish);
-  } catch (e) {
-    finish(e);
+  var sync = function () {
+    try {
+      FS.syncfs(true, finish);
+    } catch (e) {
+      finish(e);
+    }
+  };
+  if (typeof indexedDB === 'undefined' || !indexedDB) {
+    finish('no indexedDB');
+  } else if (window.sandyqLoader && window.sandyqLoader.storage) {
+    // web/loader.js opened the database while app.wasm downloaded: IDBFS takes it as its own.
+    window.sandyqLoader.storage.then(function (db) {
+      if (db && !IDBFS.dbs['/data']) IDBFS.dbs['/data'] = db;
+      sync();
+    });
+  } else {
+    sync();
   }
   // A blocked IndexedDB (some private modes) may never answer: start anyway after 4 s.
   setTimeout(function () { finish('timeout'); }, 4000);
@@ -34,6 +55,38 @@ Module.preRun.push(function sandyqMountStorage() {
 // copy (it fetched the chosen language for the loading screen) or a fetch, written to the file
 // system; resolves true when the file is there. The chosen language is written before main();
 // the others after the first frame (js_fetch_catalogue in runtime/app/main.cpp).
+// A catalogue parsed by the browser's JSON.parse and handed over flat (records '\x1e', fields
+// '\x1f': key '=' text | key '#' form text …; Catalogue::addFlat): parsing the 86 KB JSON in
+// freshly loaded wasm took ≈ 60 ms of the first frame. null when the JSON is not a catalogue's
+// shape (the app then reads the JSON itself and names the error).
+function flatCatalogue(text) {
+  var obj;
+  try { obj = JSON.parse(text); } catch (e) { return null; }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return null;
+  var bad = /[\x1e\x1f]/;
+  var out = [];
+  for (var key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    var v = obj[key];
+    if (bad.test(key)) return null;
+    if (typeof v === 'string') {
+      if (bad.test(v)) return null;
+      out.push(key + '\x1f=\x1f' + v);
+    } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      var rec = [key, '#'];
+      for (var form in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, form)) continue;
+        if (typeof v[form] !== 'string' || bad.test(form) || bad.test(v[form])) return null;
+        rec.push(form, v[form]);
+      }
+      out.push(rec.join('\x1f'));
+    } else {
+      return null;
+    }
+  }
+  return out.join('\x1e');
+}
+
 Module.sandyqLoadCatalogue = function (lang) {
   var L = window.sandyqLoader;
   var p = L && L.catalogText ? L.catalogText(lang)
@@ -41,7 +94,9 @@ Module.sandyqLoadCatalogue = function (lang) {
   return p.then(function (text) {
     if (typeof text !== 'string') throw new Error('not found');
     FS.mkdirTree('/assets/i18n');
-    FS.writeFile('/assets/i18n/' + lang + '.json', text);
+    var flat = flatCatalogue(text);
+    if (flat !== null) FS.writeFile('/assets/i18n/' + lang + '.flat', flat);
+    else FS.writeFile('/assets/i18n/' + lang + '.json', text);  // the app reports what is wrong
     return true;
   }).catch(function (e) {
     console.warn('sandyq: catalogue ' + lang + ': ' + e);
@@ -51,14 +106,11 @@ Module.sandyqLoadCatalogue = function (lang) {
 Module.preRun.push(function sandyqCatalogue() {
   var L = window.sandyqLoader;
   addRunDependency('sandyq-i18n');
-  Module.sandyqLoadCatalogue((L && L.lang) || 'kk').then(function () { removeRunDependency('sandyq-i18n'); });
+  Module.sandyqLoadCatalogue((L && L.lang) || 'kk').then(function () {
+    Module.sandyqMark('i18n');
+    removeRunDependency('sandyq-i18n');
+  });
 });
-
-// Start-up marks for tools/bench_web.mjs: ms since navigation, first occurrence of each name.
-Module.sandyqMark = function (name) {
-  var t = (Module.sandyqTimes = Module.sandyqTimes || {});
-  if (!(name in t)) t[name] = Math.round(performance.now());
-};
 
 // Flush pending writes when the tab is hidden or closed (pupils close tabs mid-lesson).
 document.addEventListener('visibilitychange', function () {

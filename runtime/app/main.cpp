@@ -55,19 +55,26 @@ std::string readWholeFile(const std::string& path) {
 }
 
 // Reads /assets/i18n/<lang>.json into the translator; false if the file is not there (yet).
+// web/pre.js leaves <lang>.flat (parsed by the browser, see Catalogue::addFlat) or, if the page
+// could not flatten it, the catalogue's JSON as fetched.
 bool loadCatalogue(App& app, text::Lang lang) {
-    const std::string file = "/assets/i18n/" + std::string(text::langCode(lang)) + ".json";
-    const std::string json = readWholeFile(file);
-    if (json.empty()) return false;
-    const Status st = app.tr.catalogue(lang).addJson(json, file);
+    const std::string base = "/assets/i18n/" + std::string(text::langCode(lang));
+    std::string file = base + ".flat";
+    std::string bytes = readWholeFile(file);
+    const bool flat = !bytes.empty();
+    if (!flat) {
+        file = base + ".json";
+        bytes = readWholeFile(file);
+    }
+    if (bytes.empty()) return false;
+    const Status st = flat ? app.tr.catalogue(lang).addFlat(bytes, file) : app.tr.catalogue(lang).addJson(bytes, file);
     if (!st.ok()) app.catalogue_error = st.message_key + " " + file;
     return true;
 }
 
-// Fetches i18n/<lang>.json next to the page, writes it to /assets/i18n and calls
-// sandyq_on_catalogue; a failure (offline without the service worker's copy) only leaves that
-// language to the fallback chain.
-// The other languages' catalogues, after the first frame (web/pre.js writes them to /assets/i18n).
+// The other languages' catalogues, after the first frame: web/pre.js fetches and writes them to
+// /assets/i18n, then sandyq_on_catalogue loads them; a failure (offline without the service
+// worker's copy) only leaves that language to the fallback chain.
 EM_JS(void, js_fetch_catalogue, (const char* code), {
     var l = UTF8ToString(code);
     Module.sandyqLoadCatalogue(l).then(function (ok) { if (ok) Module.ccall("sandyq_on_catalogue", null, ["string"], [l]); });
@@ -128,13 +135,17 @@ int main() {
     js_mark("main");
     g_app = new App();  // lives for the page's lifetime
     App& app = *g_app;
+    js_mark("app-object");
     // Only the chosen language's catalogue is there now (web/pre.js); the others follow after the
     // first frame (for the fallback chain and an instant language switch).
     for (text::Lang lang : text::kAllLangs) {
         if (!loadCatalogue(app, lang)) app.missing_langs.push_back(lang);
+        js_mark(lang == text::Lang::Kk ? "catalogue-kk" : lang == text::Lang::Ru ? "catalogue-ru" : "catalogue-en");
     }
+    js_mark("catalogue");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    js_mark("imgui");
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing to remember about window positions
     // Keyboard use is handled by AppUi's own focus ring (Tab, arrows, Enter, Space).
@@ -212,6 +223,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandyq_test_state() {
                 loaded.emplace_back(text::langCode(lang));
         }
         j["catalogues"] = loaded;
+        nlohmann::json keys = nlohmann::json::object();
+        for (text::Lang lang : text::kAllLangs) keys[std::string(text::langCode(lang))] = app.tr.catalogue(lang).size();
+        j["catalogueKeys"] = keys;
     }
     j["picked"] = {{"name", app.picked_name}, {"size", app.picked_size}, {"hash", app.picked_hash}};
     {

@@ -148,6 +148,45 @@ Status Catalogue::addJson(std::string_view json, std::string_view source) {
     return Status::success();
 }
 
+Status Catalogue::addFlat(std::string_view flat, std::string_view source) {
+    const auto split = [](std::string_view s, char sep) {
+        std::vector<std::string_view> out;
+        size_t i = 0;
+        while (true) {
+            const size_t j = s.find(sep, i);
+            out.push_back(s.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
+            if (j == std::string_view::npos) break;
+            i = j + 1;
+        }
+        return out;
+    };
+    std::map<std::string, Entry, std::less<>> added;
+    if (!flat.empty()) {
+        for (std::string_view record : split(flat, '\x1e')) {
+            const std::vector<std::string_view> f = split(record, '\x1f');
+            if (f.size() < 3 || f[0].empty()) return Status::error(ErrorCode::Corrupt, "err.i18n.bad_value", std::string(source));
+            Entry entry;
+            if (f[1] == "=" && f.size() == 3) {
+                entry.text = std::string(f[2]);
+            } else if (f[1] == "#" && f.size() % 2 == 0) {
+                for (size_t i = 2; i + 1 < f.size(); i += 2) {
+                    const Plural p = pluralFromName(f[i]);
+                    if (p == Plural::None) return Status::error(ErrorCode::Corrupt, "err.i18n.bad_plural", std::string(source), std::string(f[0]));
+                    entry.forms[p] = std::string(f[i + 1]);
+                }
+                if (entry.forms.find(Plural::Other) == entry.forms.end()) {
+                    return Status::error(ErrorCode::Corrupt, "err.i18n.bad_plural", std::string(source), std::string(f[0]));
+                }
+            } else {
+                return Status::error(ErrorCode::Corrupt, "err.i18n.bad_value", std::string(source), std::string(f[0]));
+            }
+            added[std::string(f[0])] = std::move(entry);
+        }
+    }
+    for (auto& [k, e] : added) entries_[k] = std::move(e);
+    return Status::success();
+}
+
 const Catalogue::Entry* Catalogue::find(std::string_view key) const {
     const auto it = entries_.find(key);
     return it == entries_.end() ? nullptr : &it->second;

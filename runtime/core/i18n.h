@@ -66,6 +66,11 @@ public:
     // Adds the entries of one JSON file (later files override earlier keys). `source` names the
     // file in error messages. On error nothing is added.
     Status addJson(std::string_view json, std::string_view source);
+    // The same entries handed over flat by the page (web/pre.js parses the JSON with the browser's
+    // JSON.parse, much faster than parsing it in freshly loaded wasm before the first frame):
+    // records separated by '\x1e', fields by '\x1f': key, "=", text | key, "#", form, text, ….
+    // The same checks as addJson; on error nothing is added.
+    Status addFlat(std::string_view flat, std::string_view source);
     const Entry* find(std::string_view key) const;
     size_t size() const { return entries_.size(); }
     std::vector<std::string> keys() const;

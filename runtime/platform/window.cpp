@@ -61,6 +61,9 @@ Status Window::init(const char* title, bool force_webgl1) {
     mark("sdl-window");
 
     // ImGui draws flat 2D: no depth, stencil or multisampling (a cheaper context to create).
+    // web/loader.js creates this context ahead (GL_ATTRIBUTES there: what SDL asks the browser
+    // for with these settings — alpha false, depth true, stencil false, antialias false); the
+    // browser hands SDL that same context. Change both together (tests/browser/app.test.mjs).
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, 0);
@@ -85,6 +88,14 @@ Status Window::init(const char* title, bool force_webgl1) {
     gl_context_ = ctx;
     mark("gl-context");
     SDL_GL_MakeCurrent(window, ctx);
+#ifdef __EMSCRIPTEN__
+    // Extensions are not enabled automatically (GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0, see
+    // runtime/app/CMakeLists.txt): the ImGui backend's vertex arrays need this one on WebGL1.
+    if (metrics_.webgl_version == 1 &&
+        !emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "OES_vertex_array_object")) {
+        return Status::error(ErrorCode::Unavailable, "err.platform.no_gl", {}, "OES_vertex_array_object");
+    }
+#endif
     SDL_GL_SetSwapInterval(1);
     ImGui_ImplSDL2_InitForOpenGL(window, ctx);
     ImGui_ImplOpenGL3_Init(glsl);

@@ -2,8 +2,10 @@
 // the built site served on 127.0.0.1. Screenshots land in test-results/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  startServer, launch, openApp, waitForApp, state, click, tap, frames, widget, shot, assertClean,
+  SITE, startServer, launch, openApp, waitForApp, state, click, tap, frames, widget, shot, assertClean,
   KAZAKH_LETTERS,
 } from './harness.mjs';
 
@@ -27,6 +29,12 @@ test('first visit: the home screen in Kazakh, no console errors, no request to a
     assert.ok(s.catalogues.includes('kk'));
     await page.waitForFunction(() => Module.sandyqTest.state().catalogues.length === 3, null, { timeout: 10000 });
     assert.equal(requested.filter((u) => u.endsWith('/i18n/kk.json')).length, 1, requested.join(' '));
+    // Every key of each catalogue reached the app (the page parses the JSON and hands it over flat).
+    const keys = (await state(page)).catalogueKeys;
+    for (const lang of ['kk', 'ru', 'en']) {
+      const json = JSON.parse(readFileSync(path.join(SITE, `i18n/${lang}.json`), 'utf8'));
+      assert.equal(keys[lang], Object.keys(json).length, `${lang}: keys in the app`);
+    }
     // The real structure the next issues fill: a profile area and a course map area.
     for (const id of ['home.profiles', 'home.course', 'home.lang.kk', 'home.lang.ru', 'home.lang.en', 'home.settings', 'home.listen']) {
       assert.ok(s.widgets[id], `${id} is on screen`);
@@ -209,7 +217,6 @@ test('download from memory and picking a file to upload reach the app byte for b
       page.evaluate(() => Module.sandyqTest.download('баға-3Ә.csv', 'Аты;Балл\nӘлия;10\n')),
     ]);
     assert.equal(download.suggestedFilename(), 'баға-3Ә.csv');
-    const { readFileSync } = await import('node:fs');
     assert.equal(readFileSync(await download.path(), 'utf8'), 'Аты;Балл\nӘлия;10\n');
 
     const bytes = Buffer.from([0, 1, 2, 255, 254, ...Buffer.from('Қазақ')]);
@@ -236,18 +243,38 @@ test('first start follows the language the loader page already used on this devi
   } finally { await ctx.close(); }
 });
 
-test('the WebGL1 path (old GPUs) draws the same home screen', async () => {
-  const ctx = await launch();
-  try {
-    const page = await openApp(ctx, server.url, { query: '?webgl1' });
-    const s = await state(page);
-    assert.equal(s.webgl, 1);
-    assert.ok(s.widgets['home.course'], 'home screen drawn');
-    await shot(page, 'home-kk-webgl1');
-    await frames(page, 5);
-    assertClean(assert, page);
-  } finally { await ctx.close(); }
-});
+// Records every getContext call of the page: which canvas, which type, whether it made a new
+// context (the loader's probe must be the app's own context, not a second one).
+const recordContexts = () => {
+  const orig = HTMLCanvasElement.prototype.getContext;
+  const seen = new Set();
+  window.__contexts = [];
+  HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+    const c = orig.call(this, type, attrs);
+    window.__contexts.push({ canvas: this.id || '(other)', type, made: !!c && !seen.has(c), ok: !!c });
+    if (c) seen.add(c);
+    return c;
+  };
+};
+
+for (const [name, query, version] of [['WebGL2 (the usual path)', '', 2], ['WebGL1 (old GPUs)', '?webgl1', 1]]) {
+  test(`${name}: the home screen is drawn on one context, made by the loader while app.wasm loads`, async () => {
+    const ctx = await launch();
+    try {
+      await ctx.addInitScript(recordContexts);
+      const page = await openApp(ctx, server.url, { query });
+      const s = await state(page);
+      assert.equal(s.webgl, version);
+      assert.ok(s.widgets['home.course'], 'home screen drawn');
+      const calls = await page.evaluate(() => window.__contexts);
+      assert.deepEqual(calls.filter((c) => c.made).map((c) => c.canvas), ['canvas'], JSON.stringify(calls));
+      assert.ok(calls.filter((c) => c.ok).length >= 2, `the app got the loader's context back: ${JSON.stringify(calls)}`);
+      if (version === 1) await shot(page, 'home-kk-webgl1');
+      await frames(page, 5);
+      assertClean(assert, page);
+    } finally { await ctx.close(); }
+  });
+}
 
 test('keyboard only: Tab moves a visible focus ring, Enter and Space press, Escape closes settings', async () => {
   const ctx = await launch();

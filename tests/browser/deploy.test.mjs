@@ -3,14 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync, existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
 import {
   ROOT, SITE, startServer, launch, openApp, waitForApp, state, frames, shot, assertClean,
 } from './harness.mjs';
+import { NGINX, startNginx } from '../../tools/nginx_site.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -99,41 +97,10 @@ test('a browser without WebGL gets a clear error page in Kazakh and Russian', as
   } finally { await ctx.close(); }
 });
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
-
 test('nginx from Debian with the recommended config serves the app (MIME, gzip) and it runs', async () => {
-  const nginx = '/usr/sbin/nginx';
-  assert.ok(existsSync(nginx), 'nginx is installed by tools/setup.sh');
-  const dir = mkdtempSync(path.join(tmpdir(), 'sandyq-nginx-'));
-  const port = await freePort();
-  const block = readFileSync(path.join(ROOT, 'web/deploy/nginx-sandyq.conf'), 'utf8')
-    .replaceAll('__ROOT__', SITE).replaceAll('__PORT__', String(port));
-  writeFileSync(path.join(dir, 'nginx.conf'), `
-daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-${block}
-}
-`);
-  const proc = spawn(nginx, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  // nginx prints nothing when it starts well: poll the port.
-  let up = false;
-  for (let i = 0; i < 50 && !up; i++) {
-    try { up = (await fetch(url)).ok; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  assert.ok(up, `nginx answers on ${url}: ${existsSync(path.join(dir, 'error.log')) ? readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
+  assert.ok(existsSync(NGINX), 'nginx is installed by tools/setup.sh');
+  const nginx = await startNginx(SITE);
+  const url = nginx.url;
   const ctx = await launch();
   try {
     const wasm = await fetch(url + 'app.wasm', { headers: { 'Accept-Encoding': 'gzip' } });
@@ -147,6 +114,6 @@ ${block}
     assertClean(assert, page);
   } finally {
     await ctx.close();
-    proc.kill('SIGQUIT');
+    nginx.stop();
   }
 });

@@ -108,3 +108,31 @@ TEST_CASE("core.i18n: placeholders, literal braces and unknown arguments") {
     CHECK(langFromCode("ru_RU") == Lang::Ru);
     CHECK(langFromCode("de") == Lang::None);
 }
+
+TEST_CASE("core.i18n: the page's flat hand-over gives the same entries as the JSON; a broken one changes nothing") {
+    Catalogue json, flat;
+    REQUIRE(json.addJson(R"({"hello": "Сәлем, {name}!", "empty": "", "stars": {"one": "{n} жұлдыз", "other": "{n} жұлдыз"}})", "kk.json").ok());
+    const std::string rec1 = std::string("hello\x1f=\x1fСәлем, {name}!");
+    const std::string rec2 = std::string("empty\x1f=\x1f");
+    const std::string rec3 = std::string("stars\x1f#\x1fone\x1f{n} жұлдыз\x1fother\x1f{n} жұлдыз");
+    REQUIRE(flat.addFlat(rec1 + "\x1e" + rec2 + "\x1e" + rec3, "kk.flat").ok());
+    CHECK(flat.keys() == json.keys());
+    for (const std::string& k : json.keys()) {
+        INFO(k);
+        CHECK(flat.find(k)->text == json.find(k)->text);
+        CHECK(flat.find(k)->forms == json.find(k)->forms);
+    }
+    Translator t;
+    REQUIRE(t.catalogue(Lang::Kk).addFlat(rec1 + "\x1e" + rec3, "kk.flat").ok());
+    CHECK(t.tr("hello", {{"name", "Әлия"}}) == "Сәлем, Әлия!");
+
+    // Broken records: named with the source, nothing added.
+    Catalogue c;
+    REQUIRE(c.addFlat("a\x1f=\x1f" "A", "good.flat").ok());
+    CHECK(c.addFlat("b\x1f=\x1f" "B\x1e" "x\x1f?\x1fy", "odd.flat").message_key == "err.i18n.bad_value");
+    CHECK(c.addFlat("p\x1f#\x1flots\x1fx", "plural.flat").message_key == "err.i18n.bad_plural");
+    CHECK(c.addFlat("p\x1f#\x1fone\x1fx", "no-other.flat").message_key == "err.i18n.bad_plural");
+    CHECK(c.addFlat("p\x1f#\x1fone", "short.flat").where == "short.flat");
+    CHECK(c.size() == 1);
+    CHECK(c.find("b") == nullptr);
+}
