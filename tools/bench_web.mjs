@@ -113,8 +113,11 @@ if (ref) {
 const names = [...new Set(runs.flatMap((r) => Object.keys(r.marks)))]
   .map((n) => [n, median(runs.map((r) => r.marks[n]).filter((v) => typeof v === 'number'))])
   .filter(([, v]) => v !== undefined).sort((a, b) => a[1] - b[1]);
+const markOf = (list, n) => median(list.map((r) => r.marks[n]).filter((v) => typeof v === 'number'));
 const repeatMark = (n) => median(runs.map((r) => r.repeat.marks[n]).filter((v) => typeof v === 'number'));
-console.log('\n| mark (loader.js / main.cpp) | first visit: median ms since navigation | repeat visit |\n|---|---:|---:|');
-for (const [n, v] of names) { const rv = repeatMark(n); console.log(`| ${n} | ${v.toFixed(0)} | ${rv === undefined ? '' : rv.toFixed(0)} |`); }
-console.log(`| first frame | ${median(times).toFixed(0)} | ${median(repeatTimes).toFixed(0)} |`);
+const cell = (v) => (v === undefined ? '' : v.toFixed(0));
+console.log(`\n| mark (loader.js / main.cpp) | first visit: median ms since navigation | repeat visit |${ref ? ' reference, first visit |' : ''}` +
+  `\n|---|---:|---:|${ref ? '---:|' : ''}`);
+for (const [n, v] of names) console.log(`| ${n} | ${cell(v)} | ${cell(repeatMark(n))} |${ref ? ` ${cell(markOf(refRuns, n))} |` : ''}`);
+console.log(`| first frame | ${median(times).toFixed(0)} | ${median(repeatTimes).toFixed(0)} |${ref ? ` ${median(refRuns.map((r) => r.ms)).toFixed(0)} |` : ''}`);
 console.log(`\nwasm heap after first frame: ${(Math.max(...runs.map((r) => r.heap)) / 1048576).toFixed(0)} MB (budget ≤ 64 MB)`);

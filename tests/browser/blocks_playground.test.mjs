@@ -5,7 +5,7 @@
 // blocks give the start hat and a message, never a crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, waitForApp, state, click, clickSeen, tap, frames, shot, widget, assertClean } from './harness.mjs';
+import { startServer, launch, openApp, waitForApp, state, click, clickSeen, tap, frames, shot, widget, mouseDrag, assertClean } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -13,21 +13,8 @@ after(async () => { await server.stop(); });
 
 const coding = async (page) => (await state(page)).coding;
 
-// Pointer drags on the canvas: a mouse (press, move in steps, release) or one finger through the
+// Pointer drags on the canvas: a mouse (mouseDrag, harness.mjs) or one finger through the
 // browser's touch events (touchStart / touchMove / touchEnd).
-async function mouseDrag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
-    await frames(page, 1);
-  }
-  await frames(page, 2);
-  await page.mouse.up();
-  await frames(page, 3);
-}
 
 function touchDragger(cdp) {
   return async (page, from, to) => {

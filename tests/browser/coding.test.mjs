@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, state, click, tap, frames, shot, widget, assertClean, courseLoaded, reveal, openLesson,
+  startServer, launch, openApp, state, click, tap, frames, shot, widget, mouseDrag, assertClean, courseLoaded, reveal, openLesson,
 } from './harness.mjs';
 
 let server;
@@ -32,21 +32,7 @@ async function goStep(page, stepId, press = click) {
   await frames(page, 3);
 }
 
-// A real mouse drag on the canvas: press on `from`, move in steps, release at `to`.
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  const n = 8;
-  for (let i = 1; i <= n; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / n, from.y + ((to.y - from.y) * i) / n);
-    await frames(page, 1);
-  }
-  await frames(page, 2);
-  await page.mouse.up();
-  await frames(page, 3);
-}
+const drag = mouseDrag;
 
 // Where the block below `id` should be dropped so that it snaps under it (grab point = the
 // palette block's left edge + 20, its middle).

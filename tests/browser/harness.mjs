@@ -104,6 +104,22 @@ export async function widget(page, id) {
   return { x: r[0], y: r[1], w: r[2], h: r[3], cx: r[0] + r[2] / 2, cy: r[1] + r[3] / 2 };
 }
 
+// A real mouse drag on the canvas: press on `from`, move in eight steps (one frame each), release
+// at `to`, letting the app draw between the steps as a pupil's hand would.
+export async function mouseDrag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+    await frames(page, 1);
+  }
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+}
+
 // A block of the editor's palette; when it is scrolled out of view, its category tab is clicked
 // first, as a pupil does.
 export async function paletteBlock(page, type, category) {

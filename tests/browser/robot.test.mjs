@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, state, click, frames, shot, widget, paletteBlock, assertClean, courseLoaded, openLesson,
+  startServer, launch, openApp, state, click, frames, shot, widget, paletteBlock, mouseDrag, assertClean, courseLoaded, openLesson,
 } from './harness.mjs';
 
 let server;
@@ -164,18 +164,7 @@ test('grade 3: stop before the wall with blocks dragged from the palette (ru)', 
     assert.equal(c.goals[0].key, 'robot.goal.too_far');
     await waitForRunEnd(page);
     // motors on → wait until distance < … → stop, each block dragged under the one above
-    const drag = async (from, to) => {
-      await page.mouse.move(from.x, from.y);
-      await frames(page, 2);
-      await page.mouse.down();
-      await frames(page, 2);
-      for (let i = 1; i <= 8; i++) {
-        await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
-        await frames(page, 1);
-      }
-      await page.mouse.up();
-      await frames(page, 3);
-    };
+    const drag = (from, to) => mouseDrag(page, from, to);
     const lastBlock = async () => {
       const w = (await coding(page)).workspace;
       return w[w.length - 1];
