@@ -15,7 +15,7 @@ import { NGINX, startNginx } from './nginx_site.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = process.env.SANDYQ_SITE || path.join(ROOT, 'build/web/site');
-const RUNS = Number(process.env.RUNS || 5);
+const RUNS = Number(process.env.RUNS || 7);
 const ARGS = [...(process.env.BENCH_EXTRA_ARGS ? process.env.BENCH_EXTRA_ARGS.split(' ') : []), '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
 

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <random>
 
+#include "core/utf8.h"
 #include "progress/backup.h"
 #include "progress/class_list.h"
 #include "progress/export.h"
@@ -485,6 +486,36 @@ void AppUi::drawTeacherClasses(float w) {
                 teacher_.info += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
             }
         }
+    }
+    // The same list as a file: a class register saved from Excel or a spreadsheet as CSV.
+    if (bw(imp) + 12 + bw(tr_.tr("teacher.list_file")) <= w) ImGui::SameLine(0, 12);
+    const std::string from_file = tr_.tr("teacher.list_file");
+    if (button("teacher.list_file", from_file, ImVec2(bw(from_file), btn_h), false, kIconFolder)) {
+        const progress::ClassId target = cls;
+        services_.pickFile(".csv,.txt,text/csv,text/plain", [this, target](platform::PickedFile f) {
+            teacher_.info.clear();
+            teacher_.message.clear();
+            std::string key;
+            if (f.too_big) key = "teacher.list_file_too_big";
+            else if (!text::isValidUtf8(f.bytes)) key = "teacher.list_file_not_utf8";
+            if (!key.empty()) {
+                teacher_.message = f.name + ": " + tr_.tr(key);
+                showMessage(key, teacher_.message);
+                return;
+            }
+            Result<progress::ClassListImport> r = progress::importClassList(db_->data(), target, f.bytes);
+            if (!r.ok()) {
+                teacher_.message = tr_.tr(r.status().message_key, {{"where", r.status().where}});
+                showMessage(r.status().message_key, teacher_.message);
+                return;
+            }
+            saveProgress();
+            teacher_.info = tr_.tr("teacher.list_done", {{"n", static_cast<int64_t>(r.value().added.size())}});
+            for (const auto& issue : r.value().issues) {
+                teacher_.info += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
+            }
+            showMessage("teacher.list_done", teacher_.info);
+        });
     }
     if (!teacher_.info.empty()) richText(teacher_.info, w, p.ok);
 }

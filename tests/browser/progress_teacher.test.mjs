@@ -1,9 +1,9 @@
 // The teacher's tools for pupils' progress (issue 7): picture PINs for grades 1–2 and erasing a
-// pupil's progress; a banner with a backup button when storage is full or unavailable; the diary
-// export following a choice of lessons and days.
+// pupil's progress; a class list from a CSV file; a banner with a backup button when storage is
+// full or unavailable; the diary export following a choice of lessons and days.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -342,6 +342,44 @@ test('the diary export follows the choice of lessons and days (preview, CSV, xAP
     // Back to all days: everything again.
     await clickSeen(page, 'teacher.dates.all');
     assert.equal((await csvRows()).length, ex.total);
+    assertClean(assert, page);
+  } finally { await ctx.close(); }
+});
+
+test('a class list from a CSV file saved by Excel adds the pupils; a file in another encoding is explained', async () => {
+  const ctx = await launch();
+  try {
+    const page = await openApp(ctx, server.url);
+    await setUpClass(page, '2 Б', 2, []);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandyq-list-'));
+    // Excel's "CSV UTF-8": a BOM, CRLF, ";" in a Kazakh locale, a header, surname and name apart,
+    // a pupil written twice.
+    const good = path.join(dir, 'сынып-2Б.csv');
+    writeFileSync(good, '\uFEFF№;Тегі;Аты\r\n1;Әбенова;Аружан\r\n2;Қасымов;Нұрлан\r\n3;Әбенова;Аружан\r\n');
+    // Excel's plain "CSV" on a Russian Windows: CP1251 ("Иванов;Иван"), not UTF-8.
+    const cp1251 = path.join(dir, 'список.csv');
+    writeFileSync(cp1251, Buffer.from([0xC8, 0xE2, 0xE0, 0xED, 0xEE, 0xE2, 0x3B, 0xC8, 0xE2, 0xE0, 0xED, 0x0D, 0x0A]));
+    const pick = async (file) => {
+      await reveal(page, 'teacher.list_file');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'teacher.list_file')]);
+      await chooser.setFiles(file);
+    };
+    const pupils = async () => (await state(page)).progress.classes.find((c) => c.name === '2 Б').pupils.map((p) => p.name);
+
+    await pick(good);
+    await page.waitForFunction(() => Module.sandyqTest.state().lastMessageKey === 'teacher.list_done');
+    assert.deepEqual(await pupils(), ['Әбенова Аружан', 'Қасымов Нұрлан']);
+    let s = await state(page);
+    assert.match(s.lastMessage, /2/, 'how many were added');
+    assert.match(s.lastMessage, /Әбенова Аружан/, 'the pupil written twice is named');
+    await frames(page, 3);
+    await shot(page, 'teacher-list-file');
+
+    await pick(cp1251);
+    await page.waitForFunction(() => Module.sandyqTest.state().lastMessageKey === 'teacher.list_file_not_utf8');
+    s = await state(page);
+    assert.match(s.lastMessage, /UTF-8/);
+    assert.deepEqual(await pupils(), ['Әбенова Аружан', 'Қасымов Нұрлан'], 'nothing added from the unreadable file');
     assertClean(assert, page);
   } finally { await ctx.close(); }
 });
