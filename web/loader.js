@@ -436,21 +436,29 @@
 
   // IndexedDB for the app's /data (Emscripten's IDBFS: database "/data", version 21, store
   // FILE_DATA with a "timestamp" index), opened while app.wasm downloads: web/pre.js hands it
-  // to IDBFS instead of opening it after the wasm start. null when IndexedDB is unavailable.
+  // to IDBFS instead of opening it after the wasm start. loader.storage resolves to the database
+  // (null when IndexedDB is unavailable); loader.storageFresh resolves true as soon as the
+  // browser says the database did not exist before (a first visit: nothing to load, so the app
+  // need not wait for the browser to finish creating it), false otherwise.
   function openStorage() {
+    var freshSaid;
+    loader.storageFresh = new Promise(function (resolve) { freshSaid = resolve; });
     return new Promise(function (resolve) {
+      var done = function (db) { freshSaid(false); resolve(db); };
       try {
         var req = indexedDB.open('/data', 21);
         req.onupgradeneeded = function (e) {
           var db = e.target.result, txn = e.target.transaction;
           var store = db.objectStoreNames.contains('FILE_DATA') ? txn.objectStore('FILE_DATA') : db.createObjectStore('FILE_DATA');
           if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+          loader.times.idbUpgrade = now();
+          freshSaid(e.oldVersion === 0);
         };
-        req.onsuccess = function () { resolve(req.result); };
-        req.onerror = function (e) { if (e && e.preventDefault) e.preventDefault(); resolve(null); };
-        req.onblocked = function () { resolve(null); };
+        req.onsuccess = function () { loader.times.idbOpen = now(); done(req.result); };
+        req.onerror = function (e) { if (e && e.preventDefault) e.preventDefault(); done(null); };
+        req.onblocked = function () { done(null); };
       } catch (e) {
-        resolve(null);
+        done(null);
       }
     });
   }

@@ -40,9 +40,24 @@ Module.preRun.push(function sandyqMountStorage() {
     finish('no indexedDB');
   } else if (window.sandyqLoader && window.sandyqLoader.storage) {
     // web/loader.js opened the database while app.wasm downloaded: IDBFS takes it as its own.
-    window.sandyqLoader.storage.then(function (db) {
+    var L = window.sandyqLoader;
+    var fresh = false;
+    // A database that did not exist before holds nothing to load: start now; the first save
+    // uses the database once the browser has made it (IDBFS waits for the open by itself).
+    if (L.storageFresh) {
+      L.storageFresh.then(function (isFresh) {
+        if (!isFresh || done) return;
+        fresh = true;
+        Module.sandyqMark('idbfs-fresh');
+        finish(null);
+      });
+    }
+    // (attached after the freshness check: when both are already settled, that one runs first)
+    L.storage.then(function (db) {
       if (db && !IDBFS.dbs['/data']) IDBFS.dbs['/data'] = db;
-      sync();
+      // Never load after a fresh start: loading mirrors the (empty) database into /data and
+      // would delete what the app wrote meanwhile.
+      if (!fresh) sync();
     });
   } else {
     sync();
