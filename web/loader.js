@@ -141,6 +141,10 @@
   loader.catalogText = function (lang) {
     return loadCatalog(lang).then(function () { return catalogTexts[lang] || null; });
   };
+  // The parsed catalogue (web/pre.js flattens it for the app without parsing the JSON again).
+  loader.catalogData = function (lang) {
+    return loadCatalog(lang).then(function () { return catalogs[lang] || null; });
+  };
 
   function fetchText(url) {
     return fetch(url, { cache: 'no-cache', credentials: 'same-origin' }).then(function (r) {

@@ -66,17 +66,11 @@ Module.preRun.push(function sandyqMountStorage() {
   setTimeout(function () { finish('timeout'); }, 4000);
 });
 
-// UI catalogues live in /assets/i18n, not in app.data. One way in for every language: the loader's
-// copy (it fetched the chosen language for the loading screen) or a fetch, written to the file
-// system; resolves true when the file is there. The chosen language is written before main();
-// the others after the first frame (js_fetch_catalogue in runtime/app/main.cpp).
 // A catalogue parsed by the browser's JSON.parse and handed over flat (records '\x1e', fields
 // '\x1f': key '=' text | key '#' form text …; Catalogue::addFlat): parsing the 86 KB JSON in
-// freshly loaded wasm took ≈ 60 ms of the first frame. null when the JSON is not a catalogue's
+// freshly loaded wasm took ≈ 60 ms of the first frame. null when the object is not a catalogue's
 // shape (the app then reads the JSON itself and names the error).
-function flatCatalogue(text) {
-  var obj;
-  try { obj = JSON.parse(text); } catch (e) { return null; }
+function flattenCatalogue(obj) {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return null;
   var bad = /[\x1e\x1f]/;
   var out = [];
@@ -102,16 +96,33 @@ function flatCatalogue(text) {
   return out.join('\x1e');
 }
 
-Module.sandyqLoadCatalogue = function (lang) {
+// → { flat } or { text } (the JSON as fetched, when it cannot be flattened), or rejects.
+// The loader already parsed the chosen language for its own texts: that object is reused.
+function catalogueFor(lang) {
   var L = window.sandyqLoader;
-  var p = L && L.catalogText ? L.catalogText(lang)
-    : fetch('i18n/' + lang + '.json', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; });
-  return p.then(function (text) {
-    if (typeof text !== 'string') throw new Error('not found');
+  if (L && L.catalogData && L.catalogText) {
+    return L.catalogData(lang).then(function (obj) {
+      var flat = flattenCatalogue(obj);
+      return flat !== null ? { flat: flat } : L.catalogText(lang).then(function (text) { return { text: text }; });
+    });
+  }
+  return fetch('i18n/' + lang + '.json', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : null; })
+    .then(function (text) {
+      var flat = null;
+      try { flat = typeof text === 'string' ? flattenCatalogue(JSON.parse(text)) : null; } catch (e) { flat = null; }
+      return flat !== null ? { flat: flat } : { text: text };
+    });
+}
+
+// UI catalogues live in /assets/i18n, not in app.data. One way in for every language, written to
+// the file system; resolves true when the file is there. The chosen language is written before
+// main(); the others after the first frame (js_fetch_catalogue in runtime/app/main.cpp).
+Module.sandyqLoadCatalogue = function (lang) {
+  return catalogueFor(lang).then(function (c) {
     FS.mkdirTree('/assets/i18n');
-    var flat = flatCatalogue(text);
-    if (flat !== null) FS.writeFile('/assets/i18n/' + lang + '.flat', flat);
-    else FS.writeFile('/assets/i18n/' + lang + '.json', text);  // the app reports what is wrong
+    if (typeof c.flat === 'string') FS.writeFile('/assets/i18n/' + lang + '.flat', c.flat);
+    else if (typeof c.text === 'string') FS.writeFile('/assets/i18n/' + lang + '.json', c.text);  // the app reports what is wrong
+    else throw new Error('not found');
     return true;
   }).catch(function (e) {
     console.warn('sandyq: catalogue ' + lang + ': ' + e);
