@@ -29,6 +29,11 @@ test('first visit: the home screen in Kazakh, no console errors, no request to a
     assert.ok(s.catalogues.includes('kk'));
     await page.waitForFunction(() => Module.sandyqTest.state().catalogues.length === 3, null, { timeout: 10000 });
     assert.equal(requested.filter((u) => u.endsWith('/i18n/kk.json')).length, 1, requested.join(' '));
+    // index.html preloads app.wasm, app.js and app.data; the loader's and Emscripten's own
+    // requests reuse those downloads (no file comes twice on a slow school network).
+    for (const f of ['/app.wasm', '/app.js', '/app.data']) {
+      assert.equal(requested.filter((u) => u.endsWith(f)).length, 1, `${f} once: ${requested.join(' ')}`);
+    }
     // Every key of each catalogue reached the app (the page parses the JSON and hands it over flat).
     const keys = (await state(page)).catalogueKeys;
     for (const lang of ['kk', 'ru', 'en']) {
