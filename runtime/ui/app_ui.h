@@ -210,6 +210,7 @@ private:
     struct TeacherArea {
         bool unlocked = false;
         std::string pin, pin2, message, info;
+        bool info_ok = true;  // info is a list import's result (green) or why a list file was refused (red)
         uint32_t class_id = 0;
         std::string class_name, pupil_name, list;
         int grade = 3;

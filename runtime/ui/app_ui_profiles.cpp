@@ -481,6 +481,7 @@ void AppUi::drawTeacherClasses(float w) {
         report(r.status());
         if (r.ok()) {
             teacher_.list.clear();
+            teacher_.info_ok = true;
             teacher_.info = tr_.tr("teacher.list_done", {{"n", static_cast<int64_t>(r.value().added.size())}});
             for (const auto& issue : r.value().issues) {
                 teacher_.info += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
@@ -493,23 +494,25 @@ void AppUi::drawTeacherClasses(float w) {
     if (button("teacher.list_file", from_file, ImVec2(bw(from_file), btn_h), false, kIconFolder)) {
         const progress::ClassId target = cls;
         services_.pickFile(".csv,.txt,text/csv,text/plain", [this, target](platform::PickedFile f) {
+            // The verdict shows under the list buttons, where the teacher is looking.
             teacher_.info.clear();
-            teacher_.message.clear();
+            teacher_.info_ok = false;
             std::string key;
             if (f.too_big) key = "teacher.list_file_too_big";
             else if (!text::isValidUtf8(f.bytes)) key = "teacher.list_file_not_utf8";
             if (!key.empty()) {
-                teacher_.message = f.name + ": " + tr_.tr(key);
-                showMessage(key, teacher_.message);
+                teacher_.info = f.name + ": " + tr_.tr(key);
+                showMessage(key, teacher_.info);
                 return;
             }
             Result<progress::ClassListImport> r = progress::importClassList(db_->data(), target, f.bytes);
             if (!r.ok()) {
-                teacher_.message = tr_.tr(r.status().message_key, {{"where", r.status().where}});
-                showMessage(r.status().message_key, teacher_.message);
+                teacher_.info = f.name + ": " + tr_.tr(r.status().message_key, {{"where", r.status().where}});
+                showMessage(r.status().message_key, teacher_.info);
                 return;
             }
             saveProgress();
+            teacher_.info_ok = true;
             teacher_.info = tr_.tr("teacher.list_done", {{"n", static_cast<int64_t>(r.value().added.size())}});
             for (const auto& issue : r.value().issues) {
                 teacher_.info += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
@@ -517,7 +520,7 @@ void AppUi::drawTeacherClasses(float w) {
             showMessage("teacher.list_done", teacher_.info);
         });
     }
-    if (!teacher_.info.empty()) richText(teacher_.info, w, p.ok);
+    if (!teacher_.info.empty()) richText(teacher_.info, w, teacher_.info_ok ? p.ok : p.danger);
 }
 
 void AppUi::drawTeacherBackup(float w) {

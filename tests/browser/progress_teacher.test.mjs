@@ -379,6 +379,8 @@ test('a class list from a CSV file saved by Excel adds the pupils; a file in ano
     await page.waitForFunction(() => Module.sandyqTest.state().lastMessageKey === 'teacher.list_file_not_utf8');
     s = await state(page);
     assert.match(s.lastMessage, /UTF-8/);
+    await frames(page, 3);
+    await shot(page, 'teacher-list-file-not-utf8');
     assert.deepEqual(await pupils(), ['Әбенова Аружан', 'Қасымов Нұрлан'], 'nothing added from the unreadable file');
     assertClean(assert, page);
   } finally { await ctx.close(); }
