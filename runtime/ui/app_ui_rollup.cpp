@@ -402,12 +402,19 @@ void AppUi::drawRollup(const FrameContext& ctx) {
             const float band_w = static_cast<float>(j - i) * (cell_w + 16) - 16;
             // One band per pack: its colour covers the column lines inside it (they are drawn
             // under the cells), a line stays between two packs; a long title ends with "…".
+            // Drawn within the table's visible area only; the title stays readable at the left
+            // while its pack scrolls under the frozen names.
+            const float visible_right = ImGui::GetCurrentTable()->InnerClipRect.Max.x;
             const ImVec2 band_min(std::max(pos.x - 8, frozen_right), pos.y - 6);
-            const ImVec2 band_max(pos.x + band_w + 7, pos.y + fs + 6);
-            dl->PushClipRect(band_min, band_max, false);
-            dl->AddRectFilled(band_min, band_max, ImGui::GetColorU32(mix(p.surface, p.primary, 0.14f)));
-            dl->AddText(fonts_.body, fs, pos, p.text, ellipsize(fonts_.body, title, band_w).c_str());
-            dl->PopClipRect();
+            const ImVec2 band_max(std::min(pos.x + band_w + 7, visible_right), pos.y + fs + 6);
+            if (band_max.x > band_min.x) {
+                dl->PushClipRect(band_min, band_max, false);
+                dl->AddRectFilled(band_min, band_max, ImGui::GetColorU32(mix(p.surface, p.primary, 0.14f)));
+                const float text_x = std::max(pos.x, frozen_right + 8);
+                const float room = pos.x + band_w - text_x;
+                if (room > fs) dl->AddText(fonts_.body, fs, ImVec2(text_x, pos.y), p.text, ellipsize(fonts_.body, title, room).c_str());
+                dl->PopClipRect();
+            }
             ImGui::Dummy(ImVec2(1, fs));
             i = j;
         }
