@@ -496,7 +496,7 @@
         });
         return {};  // exports arrive asynchronously through successCallback
       },
-    setStatus: onStatus,
+      setStatus: onStatus,
       monitorRunDependencies: function (left) {
         if (left === 0 && loader.state === 'loading' && progress.wasmLoaded > 0) {
           phase = 'starting';

@@ -135,17 +135,14 @@ int main() {
     js_mark("main");
     g_app = new App();  // lives for the page's lifetime
     App& app = *g_app;
-    js_mark("app-object");
     // Only the chosen language's catalogue is there now (web/pre.js); the others follow after the
     // first frame (for the fallback chain and an instant language switch).
     for (text::Lang lang : text::kAllLangs) {
         if (!loadCatalogue(app, lang)) app.missing_langs.push_back(lang);
-        js_mark(lang == text::Lang::Kk ? "catalogue-kk" : lang == text::Lang::Ru ? "catalogue-ru" : "catalogue-en");
     }
     js_mark("catalogue");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    js_mark("imgui");
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing to remember about window positions
     // Keyboard use is handled by AppUi's own focus ring (Tab, arrows, Enter, Space).

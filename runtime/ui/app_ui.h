@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "platform/services.h"
+#include "progress/class_list.h"
 #include "progress/db.h"
 #include "progress/lessons.h"
 #include "ui/course.h"
@@ -101,6 +102,8 @@ private:
     void drawTeacher(const FrameContext& ctx);
     void drawTeacherClasses(float width);
     void drawTeacherBackup(float width);
+    // "Added: n" and a line per skipped name, after a class list was pasted or opened from a file.
+    std::string listImportSummary(const progress::ClassListImport& r) const;
     void drawTeacherExport(float width);
     void saveProgress();
     std::vector<progress::LessonInfo> lessonInfos(int grade) const;

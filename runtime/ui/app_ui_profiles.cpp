@@ -482,10 +482,7 @@ void AppUi::drawTeacherClasses(float w) {
         if (r.ok()) {
             teacher_.list.clear();
             teacher_.info_ok = true;
-            teacher_.info = tr_.tr("teacher.list_done", {{"n", static_cast<int64_t>(r.value().added.size())}});
-            for (const auto& issue : r.value().issues) {
-                teacher_.info += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
-            }
+            teacher_.info = listImportSummary(r.value());
         }
     }
     // The same list as a file: a class register saved from Excel or a spreadsheet as CSV.
@@ -513,14 +510,19 @@ void AppUi::drawTeacherClasses(float w) {
             }
             saveProgress();
             teacher_.info_ok = true;
-            teacher_.info = tr_.tr("teacher.list_done", {{"n", static_cast<int64_t>(r.value().added.size())}});
-            for (const auto& issue : r.value().issues) {
-                teacher_.info += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
-            }
+            teacher_.info = listImportSummary(r.value());
             showMessage("teacher.list_done", teacher_.info);
         });
     }
     if (!teacher_.info.empty()) richText(teacher_.info, w, teacher_.info_ok ? p.ok : p.danger);
+}
+
+std::string AppUi::listImportSummary(const progress::ClassListImport& r) const {
+    std::string out = tr_.tr("teacher.list_done", {{"n", static_cast<int64_t>(r.added.size())}});
+    for (const auto& issue : r.issues) {
+        out += "\n" + tr_.tr(issue.messageKey(), {{"name", issue.name}, {"line", static_cast<int64_t>(issue.line)}});
+    }
+    return out;
 }
 
 void AppUi::drawTeacherBackup(float w) {
